@@ -1,0 +1,37 @@
+"""A buyer's complaint: guidance for that reason, then contact the seller, then the dispute offer."""
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import clock
+from actions.deadlines import stored_date
+
+_GUIDANCE = {
+    "report_not_received": "utter_complaint_not_received",
+    "report_not_as_described": "utter_complaint_not_as_described",
+    "report_defective": "utter_complaint_defective",
+    "report_wrong_size": "utter_complaint_wrong_size",
+}
+
+
+class ActionExplainComplaint(Action):
+    def name(self) -> Text:
+        return "action_explain_complaint"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        guidance = _GUIDANCE.get(tracker.get_intent_of_latest_message())
+        if guidance is None:
+            dispatcher.utter_message(response="utter_request_refund")
+            return []
+        dispatcher.utter_message(response=guidance)
+        dispatcher.utter_message(response="utter_contact_seller_first")
+        dispatcher.utter_message(response="utter_offer_walkthrough")
+        # Keep the order date as a calendar date: "40 days ago" means less tomorrow.
+        ordered = stored_date(tracker, "order_date", clock.today())
+        return [SlotSet("order_date", ordered.isoformat() if ordered else None)]

@@ -1,0 +1,51 @@
+"""The five dispute steps, one at a time: start, next, back, repeat, where was I."""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from refund_rules.walkthrough import Command, Outcome, navigate
+
+_COMMANDS = {
+    "ask_dispute_steps": Command.START,
+    "next_step": Command.NEXT,
+    "previous_step": Command.BACK,
+    "repeat_step": Command.REPEAT,
+    "resume_walkthrough": Command.RESUME,
+}
+_OFFERS = {"utter_offer_walkthrough", "utter_no_walkthrough"}
+_NOTES = {
+    Outcome.STARTED: "utter_walkthrough_intro",
+    Outcome.ALREADY_FIRST: "utter_walkthrough_first_step",
+    Outcome.RESUMED: "utter_walkthrough_resume",
+    Outcome.FINISHED: "utter_walkthrough_done",
+    Outcome.NOT_STARTED: "utter_no_walkthrough",
+}
+
+
+def _command(tracker: Tracker, current: Optional[int]) -> Command:
+    intent = tracker.get_intent_of_latest_message()
+    if intent == "affirm":
+        # "yes" to an offer starts the steps; "ok" after a step moves on.
+        last = tracker.get_last_event_for("action", exclude=["action_listen"]) or {}
+        return Command.START if last.get("name") in _OFFERS or not current else Command.NEXT
+    return _COMMANDS.get(intent, Command.REPEAT)
+
+
+class ActionShowDisputeStep(Action):
+    def name(self) -> Text:
+        return "action_show_dispute_step"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        current = tracker.get_slot("dispute_step")
+        current = int(current) if current else None
+        move = navigate(_command(tracker, current), current)
+        if move.outcome in _NOTES:
+            dispatcher.utter_message(response=_NOTES[move.outcome], step=current)
+        if move.step is not None:
+            dispatcher.utter_message(response=f"utter_dispute_step_{move.step}")
+        return [SlotSet("dispute_step", move.step)]

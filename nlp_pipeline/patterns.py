@@ -1,0 +1,83 @@
+"""entity_ruler patterns: dates and durations, AliExpress order numbers, products.
+
+Labels are the Rasa entity names: `date`, `order_number`, `product`.
+"""
+
+NUMBER_WORDS = [
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "couple", "few",
+]
+UNITS = ["day", "days", "week", "weeks", "month", "months", "wk", "wks"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Short forms are ordinary words too ("sat", "sun"): only taken after "on", "last", ...
+WEEKDAY_ABBREVIATIONS = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+]
+DAY_OF_MONTH = r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
+YEAR = r"^20\d\d$"
+NUMERIC_DATE = r"^(\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|20\d\d-\d{1,2}-\d{1,2})$"
+
+_amount = {"LOWER": {"IN": NUMBER_WORDS}}
+_digits = {"TEXT": {"REGEX": r"^\d{1,3}$"}}
+_unit = {"LOWER": {"IN": UNITS}}
+_month = {"LOWER": {"IN": MONTHS}}
+_day = {"LOWER": {"REGEX": DAY_OF_MONTH}}
+_year = {"TEXT": {"REGEX": YEAR}, "OP": "?"}
+_comma = {"TEXT": ",", "OP": "?"}
+
+DATE_PATTERNS = [
+    # "3 days ago", "a week ago", "a couple of days ago", "for 10 days", "2 weeks"
+    [{"LOWER": {"IN": ["for", "since", "over"]}, "OP": "?"}, _digits, _unit, {"LOWER": "ago", "OP": "?"}],
+    [{"LOWER": {"IN": ["for", "since", "over"]}, "OP": "?"}, {"LOWER": "a", "OP": "?"}, _amount, {"LOWER": "of", "OP": "?"}, _unit, {"LOWER": "ago", "OP": "?"}],
+    [{"LOWER": {"IN": ["yesterday", "today", "tonight", "yday"]}}],
+    [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": "before"}, {"LOWER": "yesterday"}],
+    [{"LOWER": "this"}, {"LOWER": "morning"}],
+    [{"LOWER": "last"}, {"LOWER": {"IN": ["week", "month", "night"]}}],
+    # "last Monday", "on tuesday", "since Friday"
+    [{"LOWER": {"IN": ["last", "past", "this", "on", "since"]}, "OP": "?"}, {"LOWER": {"IN": WEEKDAYS}}],
+    [{"LOWER": {"IN": ["last", "past", "this", "on", "since"]}}, {"LOWER": {"IN": WEEKDAY_ABBREVIATIONS}}],
+    # "November 20", "nov 20th, 2026", "on the 20th of November", "20 nov"
+    [{"LOWER": "on", "OP": "?"}, _month, {"LOWER": "the", "OP": "?"}, _day, _comma, _year],
+    [{"LOWER": "on", "OP": "?"}, {"LOWER": "the", "OP": "?"}, _day, {"LOWER": "of", "OP": "?"}, _month, _comma, _year],
+    [{"LOWER": "on", "OP": "?"}, {"LOWER": "the"}, {"LOWER": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)$"}}],
+    # "20/11", "20.11.2026", "2026-11-20"
+    [{"LOWER": "on", "OP": "?"}, {"TEXT": {"REGEX": NUMERIC_DATE}}],
+    [{"LOWER": "on", "OP": "?"}, {"TEXT": {"REGEX": YEAR}}, {"TEXT": "-"}, _digits, {"TEXT": "-"}, _digits],
+]
+
+# AliExpress order numbers are long digit strings (usually 16 digits).
+ORDER_NUMBER_PATTERNS = [[{"TEXT": {"REGEX": r"^#?\d{12,20}$"}}]]
+
+PRODUCTS = [
+    "dress", "shirt", "t-shirt", "tshirt", "hoodie", "jacket", "coat", "jeans", "trousers",
+    "pants", "skirt", "shorts", "sweater", "jumper", "bra", "socks", "shoes", "sneakers",
+    "trainers", "boots", "sandals", "slippers", "hat", "cap", "gloves", "scarf", "bag",
+    "handbag", "backpack", "wallet", "belt", "ring", "necklace", "earrings", "bracelet",
+    "watch", "smartwatch", "phone", "phone case", "case", "screen protector", "charger",
+    "cable", "usb cable", "power bank", "earbuds", "earphones", "headphones", "headset",
+    "speaker", "keyboard", "mouse", "laptop", "tablet", "camera", "drone", "lamp",
+    "led strip", "light", "bulb", "projector", "router", "memory card", "sd card",
+    "flash drive", "ssd", "hard drive", "toy", "doll", "lego", "puzzle", "wig",
+    "sunglasses", "glasses", "curtains", "bedding", "pillow", "blanket", "rug", "mug",
+    "knife", "tool", "drill", "bike", "bicycle", "scooter", "helmet", "tent", "swimsuit",
+    "bikini", "leggings", "pyjamas", "pajamas", "costume", "makeup", "brush", "perfume",
+    "parcel", "package", "item", "order",
+]
+# Generic words are not products.
+PRODUCTS = [p for p in PRODUCTS if p not in {"parcel", "package", "item", "order"}]
+
+
+def _product_pattern(name: str) -> list:
+    *head, last = name.split()
+    plurals = [last, last + "s", last + "es"]
+    return [{"LOWER": word} for word in head] + [{"LOWER": {"IN": plurals}}]
+
+
+def ruler_patterns() -> list:
+    patterns = [{"label": "date", "pattern": p} for p in DATE_PATTERNS]
+    patterns += [{"label": "order_number", "pattern": p} for p in ORDER_NUMBER_PATTERNS]
+    patterns += [{"label": "product", "pattern": _product_pattern(name)} for name in PRODUCTS]
+    return patterns

@@ -1,0 +1,1 @@
+"""AliExpress dispute rules as plain Python: no Rasa imports, `today` always passed in."""
