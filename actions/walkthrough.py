@@ -15,7 +15,7 @@ _COMMANDS = {
     "repeat_step": Command.REPEAT,
     "resume_walkthrough": Command.RESUME,
 }
-_OFFERS = {"utter_offer_walkthrough", "utter_no_walkthrough"}
+_OFFERS = {"action_explain_complaint", "utter_no_walkthrough"}
 _NOTES = {
     Outcome.STARTED: "utter_walkthrough_intro",
     Outcome.ALREADY_FIRST: "utter_walkthrough_first_step",

@@ -32,7 +32,11 @@ DATE_PATTERNS = [
     # "3 days ago", "a week ago", "a couple of days ago", "for 10 days", "2 weeks"
     [{"LOWER": {"IN": ["for", "since", "over"]}, "OP": "?"}, _digits, _unit, {"LOWER": "ago", "OP": "?"}],
     [{"LOWER": {"IN": ["for", "since", "over"]}, "OP": "?"}, {"LOWER": "a", "OP": "?"}, _amount, {"LOWER": "of", "OP": "?"}, _unit, {"LOWER": "ago", "OP": "?"}],
-    [{"LOWER": {"IN": ["yesterday", "today", "tonight", "yday"]}}],
+    [{"LOWER": {"IN": ["yesterday", "today", "tonight", "yday", "tomorrow"]}}],
+    # future dates are caught too, so the assistant can say they can't be right
+    [{"LOWER": "next"}, {"LOWER": {"IN": WEEKDAYS + ["week", "month"]}}],
+    [{"LOWER": "in"}, {"LOWER": "a", "OP": "?"}, {"LOWER": {"IN": NUMBER_WORDS}}, _unit],
+    [{"LOWER": "in"}, _digits, _unit],
     [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": "before"}, {"LOWER": "yesterday"}],
     [{"LOWER": "this"}, {"LOWER": "morning"}],
     [{"LOWER": "last"}, {"LOWER": {"IN": ["week", "month", "night"]}}],

@@ -15,6 +15,7 @@ from dateparser.search import search_dates
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _UNITS = r"(?:days?|weeks?|months?)"
+_FUTURE = re.compile(r"\b(next|tomorrow)\b|^in\b")
 _VAGUE = re.compile(r"\b(few|several|some|couple of weeks|ages|while|recently)\b")
 _REWRITES = [
     (re.compile(r"\b\d{8,}\b"), " "),  # order numbers are not dates
@@ -25,10 +26,10 @@ _REWRITES = [
 ]
 
 
-def _settings(today: date) -> dict:
+def _settings(today: date, phrase: str) -> dict:
     return {
         "RELATIVE_BASE": datetime(today.year, today.month, today.day),
-        "PREFER_DATES_FROM": "past",
+        "PREFER_DATES_FROM": "future" if _FUTURE.search(phrase) else "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
 
@@ -47,7 +48,7 @@ def parse_buyer_date(text: str, today: date) -> Optional[date]:
         return date.fromisoformat(phrase)
     except ValueError:
         pass
-    settings = _settings(today)
+    settings = _settings(today, phrase)
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     if parsed is None:
         found = search_dates(phrase, languages=["en"], settings=settings)
