@@ -15,7 +15,7 @@ from dateparser.search import search_dates
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _UNITS = r"(?:days?|weeks?|months?)"
-_FUTURE = re.compile(r"\b(next|tomorrow)\b|^in\b")
+_FUTURE = re.compile(r"\b(next|tomorrow)\b|^in\s+\w+\s+(days?|weeks?|months?)\b")
 _VAGUE = re.compile(r"\b(few|several|some|couple of weeks|ages|while|recently)\b")
 _REWRITES = [
     (re.compile(r"\b\d{8,}\b"), " "),  # order numbers are not dates
