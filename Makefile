@@ -1,0 +1,55 @@
+# One entry point for people and CI. `make help` lists the targets.
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := $(BIN)/rasa
+MODEL := models/refund-assistant.tar.gz
+SPACY_PIPELINE := build/spacy_en_refund
+TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+.DEFAULT_GOAL := help
+.PHONY: help install spacy train run actions shell test lint lock clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+install: $(BIN)/.installed $(SPACY_PIPELINE)/meta.json $(MODEL)  ## Create .venv with pinned packages, build the spaCy pipeline, train
+
+$(BIN)/.installed: requirements.lock
+	@test -x $(BIN)/python || "$$(scripts/find-python310.sh)" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+spacy: $(SPACY_PIPELINE)/meta.json  ## Build the spaCy pipeline from nlp_pipeline/
+
+$(SPACY_PIPELINE)/meta.json: $(BIN)/.installed $(wildcard nlp_pipeline/*.py)
+	$(BIN)/python -m nlp_pipeline.build $(SPACY_PIPELINE)
+
+train: $(MODEL)  ## Train the model (only when data or config changed)
+
+$(MODEL): $(BIN)/.installed $(SPACY_PIPELINE)/meta.json $(TRAINING_FILES)
+	$(RASA) train --fixed-model-name refund-assistant --out models
+
+run: install  ## Start the action server (5055) and the bot: REST and socketio on 5005
+	scripts/run.sh
+
+actions: $(BIN)/.installed  ## Start only the action server on 5055
+	$(RASA) run actions --port 5055
+
+shell: install  ## Talk to the bot in this terminal
+	scripts/run.sh shell
+
+test: install  ## Run every test: rules, actions, NLU holdout, test stories, end-to-end
+	$(BIN)/python -m pytest
+
+lint:  ## ruff and mypy
+	$(BIN)/ruff check actions refund_rules nlp_pipeline tests
+	$(BIN)/mypy actions refund_rules nlp_pipeline
+
+lock:  ## Re-pin requirements.lock from requirements.in (in a scratch venv)
+	rm -rf /tmp/refund-lock && "$$(scripts/find-python310.sh)" -m venv /tmp/refund-lock
+	/tmp/refund-lock/bin/pip install --quiet -r requirements.in
+	/tmp/refund-lock/bin/pip freeze > requirements.lock
+
+clean:  ## Remove the trained model, the spaCy build and test results
+	rm -rf models build results .pytest_cache

@@ -1,0 +1,99 @@
+"""Real conversations with the running bot over the REST channel ("today" is Sat 28 Nov 2026)."""
+
+import uuid
+
+import pytest
+
+
+@pytest.fixture
+def sender() -> str:
+    return f"e2e-{uuid.uuid4().hex[:8]}"
+
+
+def test_dispute_opened_two_days_ago_leaves_three_days(bot, sender):
+    bot.texts(sender, "the seller hasn't answered my dispute")
+    answer = bot.texts(sender, "I opened it 2 days ago")
+    assert "Thursday 26 November" in answer
+    assert "they have 3 days left" in answer
+    assert "Tuesday 1 December" in answer  # the seller's 5 days run out
+    assert "Friday 11 December" in answer  # escalation from day 15
+
+
+def test_date_given_up_front_is_answered_at_once(bot, sender):
+    answer = bot.texts(sender, "the seller has ignored my dispute for a week")
+    assert "Saturday 21 November" in answer
+    assert "ran out on Thursday 26 November" in answer
+    assert "Dispute Finished" in answer
+    assert "from Sunday 6 December" in answer
+
+
+def test_day_five_is_the_sellers_last_day(bot, sender):
+    bot.texts(sender, "how long does the seller have to reply?")
+    answer = bot.texts(sender, "5 days ago")
+    assert "today (Saturday 28 November) is the seller's last day" in answer
+
+
+def test_day_fifteen_escalation_is_open_with_the_caveat(bot, sender):
+    bot.texts(sender, "when can I escalate my dispute")
+    answer = bot.texts(sender, "on November 13")
+    assert "you can escalate now" in answer
+    assert "three days" in answer  # the guide's unclear 3-day note, said honestly
+
+
+def test_bad_dates_are_asked_again_and_nothing_is_lost(bot, sender):
+    bot.texts(sender, "how many days are left on my dispute")
+    assert "couldn't work out a date" in bot.texts(sender, "blorp")
+    assert "in the future" in bot.texts(sender, "tomorrow")
+    answer = bot.texts(sender, "yesterday")
+    assert "Friday 27 November" in answer and "4 days left" in answer
+
+
+def test_correction_replaces_the_date(bot, sender):
+    bot.texts(sender, "my dispute was opened 20 days ago, can I escalate?")
+    answer = bot.texts(sender, "sorry, it was 4 days ago")
+    assert "Tuesday 24 November" in answer and "1 day left" in answer
+
+
+def test_walkthrough_survives_an_interruption(bot, sender):
+    assert "Contact now" in bot.texts(sender, "my parcel never came")
+    assert "Step 1 of 5" in bot.texts(sender, "yes please")
+    assert "Step 2 of 5" in bot.texts(sender, "next")
+    assert "RMA" in bot.texts(sender, "how does the return process work?")
+    resumed = bot.texts(sender, "where was I?")
+    assert "You were on step 2 of 5" in resumed and "My Orders" in resumed
+    assert "Step 1 of 5" in bot.texts(sender, "go back")
+    for step in (2, 3, 4, 5):
+        assert f"Step {step} of 5" in bot.texts(sender, "next")
+    assert "your dispute is open" in bot.texts(sender, "done")
+
+
+def test_each_complaint_gets_its_own_guidance(bot):
+    cases = {
+        "the dress is two sizes too small": "size you ordered",
+        "the phone case arrived cracked": "defective or damaged",
+        "it looks nothing like the photos on the listing": "apologise to you by email",
+        "my package never arrived": "never arrived",
+    }
+    for message, guidance in cases.items():
+        answer = bot.texts(f"e2e-{uuid.uuid4().hex[:8]}", message)
+        assert guidance in answer, (message, answer)
+        assert "Contact now" in answer
+
+
+def test_human_request_gives_a_case_summary(bot, sender):
+    bot.texts(sender, "my earbuds never arrived, order 8123456789012345")
+    bot.texts(sender, "no thanks")
+    bot.texts(sender, "I opened a dispute 3 days ago and the seller is ignoring me")
+    answer = bot.texts(sender, "can I talk to a real person")
+    assert "no live agents" in answer
+    assert "Order number: 8123456789012345" in answer
+    assert "Problem: item not received" in answer
+    assert "Dispute opened: Wednesday 25 November" in answer
+
+
+def test_buttons_come_with_the_greeting(bot, sender):
+    replies = bot.say(sender, "hello")
+    payloads = [b["payload"] for r in replies for b in r.get("buttons", [])]
+    assert "/report_not_received" in payloads
+    answer = bot.texts(sender, "/report_wrong_size")
+    assert "size you ordered" in answer
