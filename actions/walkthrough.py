@@ -25,12 +25,15 @@ _NOTES = {
 }
 
 
-def _command(tracker: Tracker, current: Optional[int]) -> Command:
+def _command(tracker: Tracker, current: Optional[int]) -> Optional[Command]:
+    """The navigation the buyer asked for; None for an "ok" with nothing to continue."""
     intent = tracker.get_intent_of_latest_message()
     if intent == "affirm":
         # "yes" to an offer starts the steps; "ok" after a step moves on.
         last = tracker.get_last_event_for("action", exclude=["action_listen"]) or {}
-        return Command.START if last.get("name") in _OFFERS or not current else Command.NEXT
+        if last.get("name") in _OFFERS:
+            return Command.START
+        return Command.NEXT if current else None
     return _COMMANDS.get(intent, Command.REPEAT)
 
 
@@ -43,7 +46,11 @@ class ActionShowDisputeStep(Action):
     ) -> List[Dict[Text, Any]]:
         current = tracker.get_slot("dispute_step")
         current = int(current) if current else None
-        move = navigate(_command(tracker, current), current)
+        command = _command(tracker, current)
+        if command is None:  # e.g. "ok great" after the last step
+            dispatcher.utter_message(response="utter_ask_what_happened")
+            return []
+        move = navigate(command, current)
         if move.outcome in _NOTES:
             dispatcher.utter_message(response=_NOTES[move.outcome], step=current)
         if move.step is not None:

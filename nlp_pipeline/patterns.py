@@ -60,7 +60,7 @@ PRODUCTS = [
     "pants", "skirt", "shorts", "sweater", "jumper", "bra", "socks", "shoes", "sneakers",
     "trainers", "boots", "sandals", "slippers", "hat", "cap", "gloves", "scarf", "bag",
     "handbag", "backpack", "wallet", "belt", "ring", "necklace", "earrings", "bracelet",
-    "watch", "smartwatch", "phone", "phone case", "case", "screen protector", "charger",
+    "watch", "smartwatch", "phone", "phone case", "screen protector", "charger",
     "cable", "usb cable", "power bank", "earbuds", "earphones", "headphones", "headset",
     "speaker", "keyboard", "mouse", "laptop", "tablet", "camera", "drone", "lamp",
     "led strip", "light", "bulb", "projector", "router", "memory card", "sd card",
