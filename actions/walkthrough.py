@@ -15,7 +15,6 @@ _COMMANDS = {
     "repeat_step": Command.REPEAT,
     "resume_walkthrough": Command.RESUME,
 }
-_OFFERS = {"action_explain_complaint", "utter_no_walkthrough"}
 _NOTES = {
     Outcome.STARTED: "utter_walkthrough_intro",
     Outcome.ALREADY_FIRST: "utter_walkthrough_first_step",
@@ -25,13 +24,22 @@ _NOTES = {
 }
 
 
+def _walkthrough_was_offered(tracker: Tracker) -> bool:
+    """Did the bot just offer the steps (after a complaint, or "shall I start them?")."""
+    last_action = tracker.get_last_event_for("action", exclude=["action_listen"]) or {}
+    last_message = tracker.get_last_event_for("bot") or {}
+    return (
+        last_action.get("name") == "action_explain_complaint"
+        or (last_message.get("metadata") or {}).get("utter_action") == "utter_no_walkthrough"
+    )
+
+
 def _command(tracker: Tracker, current: Optional[int]) -> Optional[Command]:
     """The navigation the buyer asked for; None for an "ok" with nothing to continue."""
     intent = tracker.get_intent_of_latest_message()
     if intent == "affirm":
         # "yes" to an offer starts the steps; "ok" after a step moves on.
-        last = tracker.get_last_event_for("action", exclude=["action_listen"]) or {}
-        if last.get("name") in _OFFERS:
+        if _walkthrough_was_offered(tracker):
             return Command.START
         return Command.NEXT if current else None
     return _COMMANDS.get(intent, Command.REPEAT)

@@ -1,0 +1,67 @@
+"""action_note_details: a date or an order number given outside the deadline questions."""
+
+from rasa_sdk.events import FollowupAction
+
+from actions.deadlines import ActionNoteDetails
+
+
+def test_name():
+    assert ActionNoteDetails().name() == "action_note_details"
+
+
+async def test_a_date_starts_the_deadline_form(ev, make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("inform", entities=[ev.entity("date", "3 days ago")],
+                           slots={"dispute_date": "3 days ago"}, text="3 days ago")
+
+    events = await ActionNoteDetails().run(dispatcher, tracker, domain)
+
+    assert events == [FollowupAction("deadline_form")]
+    assert events == [{"event": "followup", "timestamp": None, "name": "deadline_form"}]
+    assert "deadline_form" in domain["forms"]
+    assert sent(dispatcher) == []
+
+
+async def test_a_date_wins_over_an_order_number(ev, make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker(
+        "inform",
+        entities=[ev.entity("order_number", "8123456789012345"), ev.entity("date", "yesterday")],
+        slots={"order_number": "8123456789012345", "dispute_date": "yesterday"},
+    )
+
+    events = await ActionNoteDetails().run(dispatcher, tracker, domain)
+
+    assert events == [FollowupAction("deadline_form")]
+    assert sent(dispatcher) == []
+
+
+async def test_an_order_number_is_acknowledged(ev, make_tracker, dispatcher, domain, sent, render):
+    tracker = make_tracker("inform", entities=[ev.entity("order_number", "8123456789012345")],
+                           slots={"order_number": "8123456789012345"})
+
+    events = await ActionNoteDetails().run(dispatcher, tracker, domain)
+
+    assert events == []
+    assert sent(dispatcher) == ["utter_noted_order_number", "utter_ask_what_happened"]
+    assert dispatcher.messages[0]["order_number"] == "8123456789012345"
+    assert render(dispatcher.messages[0], tracker)["text"] == (
+        "Thanks, I've noted order 8123456789012345."
+    )
+
+
+async def test_neither_asks_to_rephrase(ev, make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("inform", entities=[ev.entity("product", "dress")],
+                           slots={"product": "dress"}, text="the dress")
+
+    events = await ActionNoteDetails().run(dispatcher, tracker, domain)
+
+    assert events == []
+    assert sent(dispatcher) == ["utter_please_rephrase"]
+
+
+async def test_no_entities_at_all_asks_to_rephrase(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("inform", text="hmm")
+
+    events = await ActionNoteDetails().run(dispatcher, tracker, domain)
+
+    assert events == []
+    assert sent(dispatcher) == ["utter_please_rephrase"]

@@ -1,0 +1,135 @@
+"""The spaCy entity_ruler pipeline: which date / order_number / product entities come out.
+
+The pipeline is built once per session into a tmp dir with nlp_pipeline.build.build and
+loaded back with spacy.load, exactly as Rasa's SpacyNLP loads build/spacy_en_refund.
+"""
+
+import pytest
+import spacy
+
+from nlp_pipeline.build import build
+
+
+@pytest.fixture(scope="session")
+def nlp(tmp_path_factory):
+    target = tmp_path_factory.mktemp("spacy") / "en_refund_rules"
+    build(target)
+    return spacy.load(target)
+
+
+def entities(nlp, text):
+    return [(ent.label_, ent.text) for ent in nlp(text).ents]
+
+
+def test_pipeline_is_a_blank_english_entity_ruler(nlp):
+    assert nlp.lang == "en"
+    assert nlp.pipe_names == ["entity_ruler"]
+    assert nlp.meta["name"] == "en_refund_rules"
+    assert set(nlp.get_pipe("entity_ruler").labels) == {"date", "order_number", "product"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I opened the dispute 3 days ago", [("date", "3 days ago")]),
+        ("my order 8123456789012345 never arrived", [("order_number", "8123456789012345")]),
+        ("order #8112233445566778", [("order_number", "8112233445566778")]),
+        (
+            "I ordered a dress on November 20 and it never came",
+            [("product", "dress"), ("date", "on November 20")],
+        ),
+        ("the phone case I got is broken", [("product", "phone case")]),
+        ("opened it last Monday", [("date", "last Monday")]),
+        ("since tuesday the seller hasn't replied", [("date", "since tuesday")]),
+        ("I've been waiting for a week", [("date", "for a week")]),
+        ("it was 20/11/2026", [("date", "20/11/2026")]),
+        ("2026-11-20", [("date", "2026-11-20")]),
+        ("the day before yesterday", [("date", "the day before yesterday")]),
+        (
+            "the shoes are the wrong size, ordered 2 weeks ago",
+            [("product", "shoes"), ("date", "2 weeks ago")],
+        ),
+        (
+            "i opened the dispute on the 20th of November, 2026",
+            [("date", "on the 20th of November, 2026")],
+        ),
+        (
+            "I opened it yesterday for order 3012345678901234",
+            [("date", "yesterday"), ("order_number", "3012345678901234")],
+        ),
+        ("the usb cable doesn't work", [("product", "usb cable")]),
+        ("my sunglasses arrived scratched", [("product", "sunglasses")]),
+        ("I received 2 dresses instead of one", [("product", "dresses")]),
+        (
+            "3 weeks ago I bought a power bank",
+            [("date", "3 weeks ago"), ("product", "power bank")],
+        ),
+        ("a couple of days ago", [("date", "a couple of days ago")]),
+        ("it was on sat", [("date", "on sat")]),
+        ("nov 20th, 2026", [("date", "nov 20th, 2026")]),
+        ("ordered on 15.03.2026", [("date", "on 15.03.2026")]),
+    ],
+)
+def test_realistic_buyer_messages(nlp, text, expected):
+    assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("tomorrow", [("date", "tomorrow")]),
+        ("next monday", [("date", "next monday")]),
+        ("in 2 days", [("date", "in 2 days")]),
+        ("in a week", [("date", "in a week")]),
+    ],
+)
+def test_future_dates_are_caught_so_they_can_be_refused(nlp, text, expected):
+    assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sat down and wrote to the seller",
+        "may I ask how to open a dispute",
+        "I may have to wait",
+        "the colour faded in the sun",
+        "what happens next",
+        "it's been a while",
+    ],
+)
+def test_ordinary_words_are_not_dates(nlp, text):
+    assert [e for e in entities(nlp, text) if e[0] == "date"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["order 12345 arrived broken", "I paid 29.99 for it", "call me on 0612345678"],
+)
+def test_short_numbers_are_not_order_numbers(nlp, text):
+    assert [e for e in entities(nlp, text) if e[0] == "order_number"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my parcel never arrived", "the package is empty", "the item is fake", "where is my order"],
+)
+def test_generic_words_are_not_products(nlp, text):
+    assert [e for e in entities(nlp, text) if e[0] == "product"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "how do i open a case for order 8123456789012345",
+            [("order_number", "8123456789012345")],
+        ),
+        (
+            "a couple of days ago I opened a case about my headphones",
+            [("date", "a couple of days ago"), ("product", "headphones")],
+        ),
+    ],
+)
+def test_a_dispute_case_is_not_a_product(nlp, text, expected):
+    assert entities(nlp, text) == expected
