@@ -1,4 +1,4 @@
-"""A buyer's complaint: guidance for that reason, then contact the seller, then the dispute offer."""
+"""A complaint: guidance for that reason, try the seller first, and the dispute offer."""
 
 from typing import Any, Dict, List, Text
 

@@ -9,13 +9,16 @@ import sys
 from pathlib import Path
 
 import spacy
+from spacy.pipeline import EntityRuler
 
 from nlp_pipeline.patterns import ruler_patterns
 
 
 def build(out_dir: Path) -> None:
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
+        "entity_ruler", config={"phrase_matcher_attr": "LOWER"}
+    )
     ruler.add_patterns(ruler_patterns())
     nlp.meta["name"] = "en_refund_rules"
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -8,41 +8,66 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Optional
+from typing import Callable, List, Optional, Pattern, Tuple, Union
 
 import dateparser
 from dateparser.search import search_dates
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _UNITS = r"(?:days?|weeks?|months?)"
-_FUTURE = re.compile(
-    r"\b(next|tomorrow|from now|later)\b|^in\s+\w+\s+(days?|weeks?|months?)\b"
-)
-_VAGUE = re.compile(
-    r"\b(a few|few|several|some) (days|weeks)\b|\b(a while|ages|recently)\b"
-)
+_FUTURE = re.compile(r"\b(next|tomorrow|from now|later)\b|^in\s+\w+\s+(days?|weeks?|months?)\b")
+_VAGUE = re.compile(r"\b(a few|few|several|some) (days|weeks)\b|\b(a while|ages|recently)\b")
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
 }
 _SHORT_WEEKDAYS = {
-    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
-    "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
-    "sat": "saturday", "sun": "sunday",
+    "mon": "monday",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "wed": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+    "sat": "saturday",
+    "sun": "sunday",
 }
-_REWRITES = [
+_Rewrite = Tuple[Pattern[str], Union[str, Callable[[re.Match], str]]]
+_REWRITES: List[_Rewrite] = [
     (re.compile(r"\b\d{8,}\b"), " "),  # order numbers are not dates
     (re.compile(r"\b(this morning|tonight|this afternoon|this evening)\b"), "today"),
     (re.compile(r"\b(last night|yday)\b"), "yesterday"),
     (re.compile(r"\bwks?\b"), "weeks"),
     (re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b"), lambda m: str(_NUMBER_WORDS[m[1]])),
-    (re.compile(rf"\b(on|last|since|this|past) ({'|'.join(_SHORT_WEEKDAYS)})\b"),
-     lambda m: _SHORT_WEEKDAYS[m[2]]),
+    (
+        re.compile(rf"\b(on|last|since|this|past) ({'|'.join(_SHORT_WEEKDAYS)})\b"),
+        lambda m: _SHORT_WEEKDAYS[m[2]],
+    ),
     # "20.11" is a date here, not the time 20:11
-    (re.compile(r"\b(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4}))?\b"),
-     lambda m: "/".join(part for part in m.groups() if part)),
+    (
+        re.compile(r"\b(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4}))?\b"),
+        lambda m: "/".join(part for part in m.groups() if part),
+    ),
     (re.compile(rf"\b(?:last|past|this|on)\s+({_WEEKDAYS})\b"), r"\1"),
     (re.compile(r"\b(?:a )?couple(?: of)? (days|weeks)\b"), r"2 \1"),
     (re.compile(rf"\b(?:for|since)\s+((?:a|an|\d+)\s+{_UNITS})\b(?!\s+ago)"), r"\1 ago"),

@@ -74,8 +74,13 @@ def slot_event(name: str, value: Any) -> dict:
 
 
 def entity(name: str, value: str) -> dict:
-    return {"entity": name, "value": value, "start": 0, "end": len(value),
-            "extractor": "SpacyEntityExtractor"}
+    return {
+        "entity": name,
+        "value": value,
+        "start": 0,
+        "end": len(value),
+        "extractor": "SpacyEntityExtractor",
+    }
 
 
 @pytest.fixture
@@ -145,8 +150,9 @@ def render(domain_obj):
 
     def render(message: dict[str, Any], tracker: Tracker) -> dict[str, Any]:
         values = {k: v for k, v in message.items() if k not in ("response", "template")}
-        out = nlg.generate_from_slots(message["response"], dict(tracker.slots), "collector",
-                                      **values)
+        out = nlg.generate_from_slots(
+            message["response"], dict(tracker.slots), "collector", **values
+        )
         assert out is not None, message["response"]
         assert "{" not in out["text"], f"placeholder left unfilled: {out['text']}"
         return out

@@ -27,8 +27,9 @@ async def test_each_complaint_gets_its_guidance_and_the_offer(
 
     # 40 days before Saturday 28 November 2026
     assert events == [SlotSet("order_date", "2026-10-19")]
-    assert events == [{"event": "slot", "timestamp": None, "name": "order_date",
-                       "value": "2026-10-19"}]
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "order_date", "value": "2026-10-19"}
+    ]
     assert sent(dispatcher) == [guidance, "utter_contact_seller_first", "utter_offer_walkthrough"]
     offer = render(dispatcher.messages[2], tracker)
     assert [b["payload"] for b in offer["buttons"]] == ["/affirm", "/deny"]
@@ -54,7 +55,9 @@ async def test_order_date_is_stored_as_an_iso_date(
 
     assert events == [SlotSet("order_date", stored)]
     assert sent(dispatcher) == [
-        "utter_complaint_not_received", "utter_contact_seller_first", "utter_offer_walkthrough",
+        "utter_complaint_not_received",
+        "utter_contact_seller_first",
+        "utter_offer_walkthrough",
     ]
 
 

@@ -16,13 +16,17 @@ def test_names():
 def test_every_response_the_deadline_actions_can_send_exists(domain):
     from actions.deadlines import _PROBLEM_RESPONSES
 
-    names = set(_PROBLEM_RESPONSES.values()) | {
-        f"utter_standing_seller_window_{w.value}" for w in SellerWindow
-    } | {
-        "utter_dispute_date_unreadable", "utter_ask_dispute_date",
-        "utter_standing_escalation_available", "utter_standing_escalation_later",
-        "utter_escalation_button_caveat",
-    }
+    names = (
+        set(_PROBLEM_RESPONSES.values())
+        | {f"utter_standing_seller_window_{w.value}" for w in SellerWindow}
+        | {
+            "utter_dispute_date_unreadable",
+            "utter_ask_dispute_date",
+            "utter_standing_escalation_available",
+            "utter_standing_escalation_later",
+            "utter_escalation_button_caveat",
+        }
+    )
     assert set(_PROBLEM_RESPONSES) == set(DateProblem)
     assert names <= set(domain["responses"])
 
@@ -47,8 +51,9 @@ def validate(value, tracker, dispatcher, domain):
     ],
 )
 def test_a_good_date_is_stored_as_iso(said, stored, make_tracker, dispatcher, domain, sent):
-    tracker = make_tracker("inform", slots={"dispute_date": said},
-                           active_loop={"name": "deadline_form"})
+    tracker = make_tracker(
+        "inform", slots={"dispute_date": said}, active_loop={"name": "deadline_form"}
+    )
 
     assert validate(said, tracker, dispatcher, domain) == {"dispute_date": stored}
     assert sent(dispatcher) == []
@@ -56,8 +61,9 @@ def test_a_good_date_is_stored_as_iso(said, stored, make_tracker, dispatcher, do
 
 @pytest.mark.parametrize("said", ["banana", "a few days ago", "I don't remember"])
 def test_an_unreadable_date_is_refused(said, make_tracker, dispatcher, domain, sent, render):
-    tracker = make_tracker("inform", slots={"dispute_date": said},
-                           active_loop={"name": "deadline_form"})
+    tracker = make_tracker(
+        "inform", slots={"dispute_date": said}, active_loop={"name": "deadline_form"}
+    )
 
     assert validate(said, tracker, dispatcher, domain) == {"dispute_date": None}
     assert sent(dispatcher) == ["utter_dispute_date_unreadable"]
@@ -87,7 +93,8 @@ def test_a_date_before_the_order_is_refused(make_tracker, dispatcher, domain, se
     assert sent(dispatcher) == ["utter_dispute_date_before_order"]
     message = dispatcher.messages[0]
     assert (message["date"], message["order_date"]) == (
-        "Wednesday 18 November", "Friday 20 November"
+        "Wednesday 18 November",
+        "Friday 20 November",
     )
     assert render(message, tracker)["text"] == (
         "Wednesday 18 November is before you placed the order (Friday 20 November), so it "
@@ -136,10 +143,13 @@ async def test_run_validates_the_slot_candidate_rasa_appends(
         ev.user("inform", text="3 days ago"),
         ev.slot("dispute_date", "3 days ago"),
     ]
-    tracker = make_tracker("inform", slots={"dispute_date": "3 days ago",
-                                            "requested_slot": "dispute_date"},
-                           events=events, text="3 days ago",
-                           active_loop={"name": "deadline_form"})
+    tracker = make_tracker(
+        "inform",
+        slots={"dispute_date": "3 days ago", "requested_slot": "dispute_date"},
+        events=events,
+        text="3 days ago",
+        active_loop={"name": "deadline_form"},
+    )
 
     result = await ValidateDeadlineForm().run(dispatcher, tracker, domain)
 
@@ -148,10 +158,17 @@ async def test_run_validates_the_slot_candidate_rasa_appends(
 
 
 async def test_run_rejects_a_future_candidate(ev, make_tracker, dispatcher, domain, sent):
-    events = [ev.action("action_listen"), ev.user("inform", text="next monday"),
-              ev.slot("dispute_date", "next monday")]
-    tracker = make_tracker("inform", slots={"dispute_date": "next monday"}, events=events,
-                           active_loop={"name": "deadline_form"})
+    events = [
+        ev.action("action_listen"),
+        ev.user("inform", text="next monday"),
+        ev.slot("dispute_date", "next monday"),
+    ]
+    tracker = make_tracker(
+        "inform",
+        slots={"dispute_date": "next monday"},
+        events=events,
+        active_loop={"name": "deadline_form"},
+    )
 
     result = await ValidateDeadlineForm().run(dispatcher, tracker, domain)
 
@@ -181,7 +198,8 @@ async def test_day_2(make_tracker, dispatcher, domain, sent, render):
         "days_until": "13 days",
     }
     assert sent(dispatcher) == [
-        "utter_standing_seller_window_open", "utter_standing_escalation_later",
+        "utter_standing_seller_window_open",
+        "utter_standing_escalation_later",
     ]
     for message in dispatcher.messages:
         assert {k: message[k] for k in values} == values
@@ -191,18 +209,23 @@ async def test_day_2(make_tracker, dispatcher, domain, sent, render):
         "days to respond, so they have 3 days left. If they stay silent, you'll be refunded "
         "automatically when their time runs out on Tuesday 1 December."
     )
-    assert "from Friday 11 December (15 days after opening, 13 days from now)" in render(
-        dispatcher.messages[1], tracker
-    )["text"]
+    assert (
+        "from Friday 11 December (15 days after opening, 13 days from now)"
+        in render(dispatcher.messages[1], tracker)["text"]
+    )
 
 
 @pytest.mark.parametrize(
     "said, opened_ago, days_left",
-    [("today", "today", "5 days"), ("yesterday", "yesterday", "4 days"),
-     ("2026-11-24", "4 days ago", "1 day")],
+    [
+        ("today", "today", "5 days"),
+        ("yesterday", "yesterday", "4 days"),
+        ("2026-11-24", "4 days ago", "1 day"),
+    ],
 )
-async def test_open_window_wording(said, opened_ago, days_left, make_tracker, dispatcher,
-                                   domain, sent):
+async def test_open_window_wording(
+    said, opened_ago, days_left, make_tracker, dispatcher, domain, sent
+):
     tracker = make_tracker("inform", slots={"dispute_date": said})
 
     assert await check(tracker, dispatcher, domain) == []
@@ -217,7 +240,8 @@ async def test_day_5_is_the_sellers_last_day(make_tracker, dispatcher, domain, s
     assert await check(tracker, dispatcher, domain) == []
 
     assert sent(dispatcher) == [
-        "utter_standing_seller_window_last_day", "utter_standing_escalation_later",
+        "utter_standing_seller_window_last_day",
+        "utter_standing_escalation_later",
     ]
     first = dispatcher.messages[0]
     assert first["opened"] == "Monday 23 November"
@@ -235,7 +259,8 @@ async def test_day_6_the_window_has_closed(make_tracker, dispatcher, domain, sen
     assert await check(tracker, dispatcher, domain) == []
 
     assert sent(dispatcher) == [
-        "utter_standing_seller_window_closed", "utter_standing_escalation_later",
+        "utter_standing_seller_window_closed",
+        "utter_standing_escalation_later",
     ]
     first = dispatcher.messages[0]
     assert first["opened_ago"] == "6 days ago"
@@ -250,7 +275,8 @@ async def test_day_14_escalation_is_tomorrow(make_tracker, dispatcher, domain, s
 
     assert await check(tracker, dispatcher, domain) == []
     assert sent(dispatcher) == [
-        "utter_standing_seller_window_closed", "utter_standing_escalation_later",
+        "utter_standing_seller_window_closed",
+        "utter_standing_escalation_later",
     ]
     assert dispatcher.messages[1]["escalation_from"] == "Sunday 29 November"
     assert dispatcher.messages[1]["days_until"] == "1 day"
@@ -268,12 +294,11 @@ async def test_day_15_escalation_with_the_caveat(make_tracker, dispatcher, domai
     ]
     assert dispatcher.messages[1]["escalation_from"] == "Saturday 28 November"
     assert dispatcher.messages[1]["days_until"] == "0 days"
-    assert "(since Saturday 28 November), so you can escalate now" in render(
-        dispatcher.messages[1], tracker
-    )["text"]
-    assert "three days after the initial request" in render(
-        dispatcher.messages[2], tracker
-    )["text"]
+    assert (
+        "(since Saturday 28 November), so you can escalate now"
+        in render(dispatcher.messages[1], tracker)["text"]
+    )
+    assert "three days after the initial request" in render(dispatcher.messages[2], tracker)["text"]
 
 
 async def test_dates_in_another_year_show_the_year(
@@ -285,7 +310,8 @@ async def test_dates_in_another_year_show_the_year(
     assert await check(tracker, dispatcher, domain) == []
 
     assert sent(dispatcher) == [
-        "utter_standing_seller_window_open", "utter_standing_escalation_later",
+        "utter_standing_seller_window_open",
+        "utter_standing_escalation_later",
     ]
     first = dispatcher.messages[0]
     assert first["opened"] == "Wednesday 30 December 2026"
@@ -295,8 +321,7 @@ async def test_dates_in_another_year_show_the_year(
     assert first["escalation_from"] == "Thursday 14 January"
 
 
-@pytest.mark.parametrize("dispute_date", [None, "banana", "tomorrow", "2026-12-01",
-                                          "2025-01-01"])
+@pytest.mark.parametrize("dispute_date", [None, "banana", "tomorrow", "2026-12-01", "2025-01-01"])
 async def test_no_usable_date_asks_for_it(dispute_date, make_tracker, dispatcher, domain, sent):
     tracker = make_tracker("check_deadlines", slots={"dispute_date": dispute_date})
 

@@ -4,16 +4,23 @@ import pytest
 
 from actions.handoff import NOT_GIVEN, ActionSummariseCase
 
-SUMMARY_KEYS = ["complaint", "order_number", "product", "dispute_opened", "seller_deadline",
-                "escalation_from"]
+SUMMARY_KEYS = [
+    "complaint",
+    "order_number",
+    "product",
+    "dispute_opened",
+    "seller_deadline",
+    "escalation_from",
+]
 
 
 def test_name():
     assert ActionSummariseCase().name() == "action_summarise_case"
 
 
-async def test_without_slots_everything_is_not_given(make_tracker, dispatcher, domain, sent,
-                                                     render):
+async def test_without_slots_everything_is_not_given(
+    make_tracker, dispatcher, domain, sent, render
+):
     tracker = make_tracker("request_human")
 
     events = await ActionSummariseCase().run(dispatcher, tracker, domain)
@@ -31,14 +38,17 @@ async def test_without_slots_everything_is_not_given(make_tracker, dispatcher, d
 
 
 async def test_with_slots_the_case_is_filled_in(make_tracker, dispatcher, domain, sent, render):
-    tracker = make_tracker("request_human", slots={
-        "complaint": "item not received",
-        "order_number": "8123456789012345",
-        "product": "dress",
-        "order_date": "2026-10-19",
-        "dispute_date": "2026-11-20",
-        "dispute_step": 3.0,
-    })
+    tracker = make_tracker(
+        "request_human",
+        slots={
+            "complaint": "item not received",
+            "order_number": "8123456789012345",
+            "product": "dress",
+            "order_date": "2026-10-19",
+            "dispute_date": "2026-11-20",
+            "dispute_step": 3.0,
+        },
+    )
 
     events = await ActionSummariseCase().run(dispatcher, tracker, domain)
 
@@ -72,10 +82,12 @@ async def test_the_dispute_date_in_buyer_words(make_tracker, dispatcher, domain)
 
 
 @pytest.mark.parametrize("dispute_date", ["tomorrow", "2026-12-01", "banana"])
-async def test_an_unusable_dispute_date_is_left_out(dispute_date, make_tracker, dispatcher,
-                                                    domain, sent):
-    tracker = make_tracker("request_human", slots={"complaint": "wrong size",
-                                                   "dispute_date": dispute_date})
+async def test_an_unusable_dispute_date_is_left_out(
+    dispute_date, make_tracker, dispatcher, domain, sent
+):
+    tracker = make_tracker(
+        "request_human", slots={"complaint": "wrong size", "dispute_date": dispute_date}
+    )
 
     events = await ActionSummariseCase().run(dispatcher, tracker, domain)
 
@@ -83,8 +95,11 @@ async def test_an_unusable_dispute_date_is_left_out(dispute_date, make_tracker, 
     assert sent(dispatcher) == ["utter_no_live_agents", "utter_case_summary"]
     summary = dispatcher.messages[1]
     assert summary["complaint"] == "wrong size"
-    assert (summary["dispute_opened"], summary["seller_deadline"], summary["escalation_from"]) \
-        == (NOT_GIVEN, NOT_GIVEN, NOT_GIVEN)
+    assert (summary["dispute_opened"], summary["seller_deadline"], summary["escalation_from"]) == (
+        NOT_GIVEN,
+        NOT_GIVEN,
+        NOT_GIVEN,
+    )
 
 
 async def test_a_dispute_opened_today_is_included(make_tracker, dispatcher, domain):

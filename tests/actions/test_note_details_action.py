@@ -10,8 +10,12 @@ def test_name():
 
 
 async def test_a_date_starts_the_deadline_form(ev, make_tracker, dispatcher, domain, sent):
-    tracker = make_tracker("inform", entities=[ev.entity("date", "3 days ago")],
-                           slots={"dispute_date": "3 days ago"}, text="3 days ago")
+    tracker = make_tracker(
+        "inform",
+        entities=[ev.entity("date", "3 days ago")],
+        slots={"dispute_date": "3 days ago"},
+        text="3 days ago",
+    )
 
     events = await ActionNoteDetails().run(dispatcher, tracker, domain)
 
@@ -35,8 +39,11 @@ async def test_a_date_wins_over_an_order_number(ev, make_tracker, dispatcher, do
 
 
 async def test_an_order_number_is_acknowledged(ev, make_tracker, dispatcher, domain, sent, render):
-    tracker = make_tracker("inform", entities=[ev.entity("order_number", "8123456789012345")],
-                           slots={"order_number": "8123456789012345"})
+    tracker = make_tracker(
+        "inform",
+        entities=[ev.entity("order_number", "8123456789012345")],
+        slots={"order_number": "8123456789012345"},
+    )
 
     events = await ActionNoteDetails().run(dispatcher, tracker, domain)
 
@@ -49,8 +56,12 @@ async def test_an_order_number_is_acknowledged(ev, make_tracker, dispatcher, dom
 
 
 async def test_neither_asks_to_rephrase(ev, make_tracker, dispatcher, domain, sent):
-    tracker = make_tracker("inform", entities=[ev.entity("product", "dress")],
-                           slots={"product": "dress"}, text="the dress")
+    tracker = make_tracker(
+        "inform",
+        entities=[ev.entity("product", "dress")],
+        slots={"product": "dress"},
+        text="the dress",
+    )
 
     events = await ActionNoteDetails().run(dispatcher, tracker, domain)
 

@@ -111,8 +111,9 @@ async def test_resume_says_where_the_buyer_was(
     )
 
 
-@pytest.mark.parametrize("intent", ["next_step", "previous_step", "repeat_step",
-                                    "resume_walkthrough"])
+@pytest.mark.parametrize(
+    "intent", ["next_step", "previous_step", "repeat_step", "resume_walkthrough"]
+)
 async def test_not_started(intent, make_tracker, dispatcher, domain, sent, render):
     tracker = make_tracker(intent)
 
@@ -194,8 +195,16 @@ async def test_yes_after_no_walkthrough_starts(ev, make_tracker, dispatcher, dom
     # "next" with nothing running -> utter_no_walkthrough ("Shall I start them?") -> "yes"
     events = _history(ev, ("next_step", ["action_show_dispute_step"]))
     events.insert(-2, ev.slot("dispute_step", None))
-    events.insert(-2, {"event": "bot", "timestamp": None, "text": "Shall I start them?",
-                       "data": {}, "metadata": {"utter_action": "utter_no_walkthrough"}})
+    events.insert(
+        -2,
+        {
+            "event": "bot",
+            "timestamp": None,
+            "text": "Shall I start them?",
+            "data": {},
+            "metadata": {"utter_action": "utter_no_walkthrough"},
+        },
+    )
     tracker = make_tracker("affirm", events=events)
 
     result = await run(tracker, dispatcher, domain)
@@ -211,8 +220,13 @@ async def test_ok_after_the_walkthrough_is_done_does_not_restart_it(
         ev.action("action_listen"),
         ev.user("next_step"),
         ev.action("action_show_dispute_step"),
-        {"event": "bot", "timestamp": None, "text": "That's it: your dispute is open. ...",
-         "data": {}, "metadata": {"utter_action": "utter_walkthrough_done"}},
+        {
+            "event": "bot",
+            "timestamp": None,
+            "text": "That's it: your dispute is open. ...",
+            "data": {},
+            "metadata": {"utter_action": "utter_walkthrough_done"},
+        },
         ev.slot("dispute_step", None),
         ev.action("action_listen"),
         ev.user("affirm", text="ok great"),

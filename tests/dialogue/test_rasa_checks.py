@@ -11,9 +11,7 @@ MIN_HOLDOUT_MACRO_F1 = 0.90
 
 
 def rasa(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [RASA, *args], cwd=ROOT, capture_output=True, text=True, timeout=600
-    )
+    return subprocess.run([RASA, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
 def test_data_validates_without_warnings():
@@ -23,8 +21,9 @@ def test_data_validates_without_warnings():
 
 def test_held_out_nlu_macro_f1():
     out = ROOT / "results" / "nlu"  # the report and confusion matrix stay for the README
-    result = rasa("test", "nlu", "--nlu", "tests/nlu_holdout.yml", "--model", MODEL,
-                  "--out", str(out))
+    result = rasa(
+        "test", "nlu", "--nlu", "tests/nlu_holdout.yml", "--model", MODEL, "--out", str(out)
+    )
     assert result.returncode == 0, result.stderr[-4000:]
     report = json.loads((out / "intent_report.json").read_text())
     macro_f1 = report["macro avg"]["f1-score"]
@@ -34,8 +33,17 @@ def test_held_out_nlu_macro_f1():
 
 def test_stories_have_no_prediction_errors(tmp_path):
     out = tmp_path / "core"
-    result = rasa("test", "core", "--stories", "tests/test_stories.yml", "--model", MODEL,
-                  "--fail-on-prediction-errors", "--out", str(out))
+    result = rasa(
+        "test",
+        "core",
+        "--stories",
+        "tests/test_stories.yml",
+        "--model",
+        MODEL,
+        "--fail-on-prediction-errors",
+        "--out",
+        str(out),
+    )
     failed = out / "failed_test_stories.yml"
     detail = failed.read_text() if failed.exists() else result.stdout[-4000:]
     assert result.returncode == 0, detail

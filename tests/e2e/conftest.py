@@ -67,12 +67,28 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
     logs = [open(workdir / name, "w") for name in ("actions.log", "rasa.log")]
     actions = subprocess.Popen(
         [RASA, "run", "actions", "--port", str(action_port), "--actions", "actions"],
-        cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=logs[0],
+        stderr=subprocess.STDOUT,
     )
     rasa = subprocess.Popen(
-        [RASA, "run", "--model", str(MODEL), "--port", str(rasa_port),
-         "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")],
-        cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
+        [
+            RASA,
+            "run",
+            "--model",
+            str(MODEL),
+            "--port",
+            str(rasa_port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=logs[1],
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_until_up(f"http://127.0.0.1:{action_port}/health", actions)

@@ -102,8 +102,16 @@ def test_future_phrases_come_back_in_the_future(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["banana", "", "   ", "a few days ago", "several days ago", "some days ago", "a while ago",
-     "recently"],
+    [
+        "banana",
+        "",
+        "   ",
+        "a few days ago",
+        "several days ago",
+        "some days ago",
+        "a while ago",
+        "recently",
+    ],
 )
 def test_unparseable_or_vague_returns_none(text):
     assert parse_buyer_date(text, TODAY) is None
@@ -167,8 +175,9 @@ def test_phrases_the_nlu_tags_as_dates_are_read(text, expected):
     assert parse_buyer_date(text, TODAY) == expected
 
 
-@pytest.mark.parametrize("text", ["an hour ago", "2 hours ago", "5 minutes ago",
-                                  "I opened it 2 hours ago"])
+@pytest.mark.parametrize(
+    "text", ["an hour ago", "2 hours ago", "5 minutes ago", "I opened it 2 hours ago"]
+)
 def test_hours_ago_is_today(text):
     assert parse_buyer_date(text, TODAY) == TODAY
 

@@ -64,7 +64,14 @@ def test_the_platform_numbers():
     _cases(TODAY, BOUNDARIES_NOVEMBER) + _cases(NEW_YEAR, BOUNDARIES_NEW_YEAR),
 )
 def test_standing_at_each_boundary(
-    today, day, opened, window, days_left, seller_deadline, escalation_from, can_escalate,
+    today,
+    day,
+    opened,
+    window,
+    days_left,
+    seller_deadline,
+    escalation_from,
+    can_escalate,
     days_until,
 ):
     standing = dispute_standing(opened, today)

@@ -49,8 +49,17 @@ def test_resume_stays_and_says_so(current):
 
 def test_a_whole_walk_forward_and_back():
     step, outcomes = None, []
-    for command in [Command.START, Command.NEXT, Command.NEXT, Command.BACK, Command.REPEAT,
-                    Command.NEXT, Command.NEXT, Command.NEXT, Command.NEXT]:
+    for command in [
+        Command.START,
+        Command.NEXT,
+        Command.NEXT,
+        Command.BACK,
+        Command.REPEAT,
+        Command.NEXT,
+        Command.NEXT,
+        Command.NEXT,
+        Command.NEXT,
+    ]:
         move = navigate(command, step)
         step = move.step
         outcomes.append((command, move.step, move.outcome))
