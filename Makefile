@@ -12,7 +12,7 @@ TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/n
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-install: $(BIN)/.installed $(SPACY_PIPELINE)/meta.json $(MODEL)  ## Create .venv with pinned packages, build the spaCy pipeline, train
+install: $(BIN)/.installed $(SPACY_PIPELINE)/meta.json $(MODEL) web/node_modules/.package-lock.json  ## .venv with pinned packages, spaCy pipeline, trained model, web page packages
 
 $(BIN)/.installed: requirements.lock
 	@test -x $(BIN)/python || "$$(scripts/find-python310.sh)" -m venv $(VENV)
@@ -30,7 +30,10 @@ train: $(MODEL)  ## Train the model (only when data or config changed)
 $(MODEL): $(BIN)/.installed $(SPACY_PIPELINE)/meta.json $(TRAINING_FILES)
 	$(RASA) train --fixed-model-name refund-assistant --out models
 
-run: install  ## Start the action server (5055) and the bot: REST and socketio on 5005
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+run: install  ## Action server (5055), the bot (REST and socketio on 5005), the web page (8080)
 	scripts/run.sh
 
 actions: $(BIN)/.installed  ## Start only the action server on 5055

@@ -12,6 +12,7 @@ from actions import clock
 from actions.formatting import day_count, days_ago, long_date
 from refund_rules.dates import parse_buyer_date
 from refund_rules.deadlines import DateProblem, check_dispute_date, dispute_standing
+from refund_rules.reminders import ReminderKind, reminders_to_offer
 
 _PROBLEM_RESPONSES = {
     DateProblem.IN_FUTURE: "utter_dispute_date_in_future",
@@ -89,7 +90,23 @@ class ActionCheckDeadlines(Action):
             dispatcher.utter_message(response="utter_escalation_button_caveat")
         else:
             dispatcher.utter_message(response="utter_standing_escalation_later", **values)
+        _offer_reminders(dispatcher, opened, today)
         return []
+
+
+def _offer_reminders(dispatcher: CollectingDispatcher, opened: date, today: date) -> None:
+    planned = {r.kind: long_date(r.on, today) for r in reminders_to_offer(opened, today)}
+    if ReminderKind.SELLER_WINDOW_CLOSED in planned:
+        dispatcher.utter_message(
+            response="utter_offer_reminders",
+            seller_reminder_on=planned[ReminderKind.SELLER_WINDOW_CLOSED],
+            escalation_reminder_on=planned[ReminderKind.ESCALATION_AVAILABLE],
+        )
+    elif planned:
+        dispatcher.utter_message(
+            response="utter_offer_escalation_reminder",
+            escalation_reminder_on=planned[ReminderKind.ESCALATION_AVAILABLE],
+        )
 
 
 class ActionNoteDetails(Action):

@@ -200,8 +200,11 @@ async def test_day_2(make_tracker, dispatcher, domain, sent, render):
     assert sent(dispatcher) == [
         "utter_standing_seller_window_open",
         "utter_standing_escalation_later",
+        "utter_offer_reminders",
     ]
-    for message in dispatcher.messages:
+    assert dispatcher.messages[2]["seller_reminder_on"] == "Wednesday 2 December"
+    assert dispatcher.messages[2]["escalation_reminder_on"] == "Friday 11 December"
+    for message in dispatcher.messages[:2]:
         assert {k: message[k] for k in values} == values
     assert dispatcher.messages[0]["days_left"] == "3 days"
     assert render(dispatcher.messages[0], tracker)["text"] == (
@@ -242,7 +245,9 @@ async def test_day_5_is_the_sellers_last_day(make_tracker, dispatcher, domain, s
     assert sent(dispatcher) == [
         "utter_standing_seller_window_last_day",
         "utter_standing_escalation_later",
+        "utter_offer_reminders",  # the seller reminder is tomorrow
     ]
+    assert dispatcher.messages[2]["seller_reminder_on"] == "Sunday 29 November"
     first = dispatcher.messages[0]
     assert first["opened"] == "Monday 23 November"
     assert first["opened_ago"] == "5 days ago"
@@ -261,7 +266,9 @@ async def test_day_6_the_window_has_closed(make_tracker, dispatcher, domain, sen
     assert sent(dispatcher) == [
         "utter_standing_seller_window_closed",
         "utter_standing_escalation_later",
+        "utter_offer_escalation_reminder",  # the seller's time is already over
     ]
+    assert dispatcher.messages[2]["escalation_reminder_on"] == "Monday 7 December"
     first = dispatcher.messages[0]
     assert first["opened_ago"] == "6 days ago"
     assert first["seller_deadline"] == "Friday 27 November"
@@ -277,6 +284,7 @@ async def test_day_14_escalation_is_tomorrow(make_tracker, dispatcher, domain, s
     assert sent(dispatcher) == [
         "utter_standing_seller_window_closed",
         "utter_standing_escalation_later",
+        "utter_offer_escalation_reminder",
     ]
     assert dispatcher.messages[1]["escalation_from"] == "Sunday 29 November"
     assert dispatcher.messages[1]["days_until"] == "1 day"
@@ -312,6 +320,7 @@ async def test_dates_in_another_year_show_the_year(
     assert sent(dispatcher) == [
         "utter_standing_seller_window_open",
         "utter_standing_escalation_later",
+        "utter_offer_reminders",
     ]
     first = dispatcher.messages[0]
     assert first["opened"] == "Wednesday 30 December 2026"

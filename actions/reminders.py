@@ -1,0 +1,61 @@
+"""Reminders when the seller's 5 days are over and when escalation opens, with Rasa's own
+ReminderScheduled; the buyer can cancel them."""
+
+from datetime import datetime
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ReminderCancelled, ReminderScheduled
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import clock
+from actions.deadlines import stored_date
+from actions.formatting import long_date
+from refund_rules.reminders import ReminderKind, fire_time, reminders_to_offer
+
+
+def reminder_name(kind: ReminderKind, sender_id: Text) -> Text:
+    # Rasa's scheduler keys jobs by this name alone, so it must be unique per buyer.
+    return f"{kind.value}:{sender_id}"
+
+
+class ActionSetReminders(Action):
+    def name(self) -> Text:
+        return "action_set_reminders"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        today = clock.today()
+        opened = stored_date(tracker, "dispute_date", today)
+        planned = reminders_to_offer(opened, today) if opened and opened <= today else []
+        if not planned:
+            dispatcher.utter_message(response="utter_no_reminders_needed")
+            return []
+        now = datetime.now()
+        events = [
+            ReminderScheduled(
+                f"EXTERNAL_{reminder.kind.value}",
+                fire_time(reminder.on, today, now, clock.seconds_per_day()),
+                name=reminder_name(reminder.kind, tracker.sender_id),
+                kill_on_user_message=False,
+            )
+            for reminder in planned
+        ]
+        dates = " and ".join(long_date(reminder.on, today) for reminder in planned)
+        dispatcher.utter_message(response="utter_reminders_set", dates=dates)
+        return events
+
+
+class ActionCancelReminders(Action):
+    def name(self) -> Text:
+        return "action_cancel_reminders"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_reminders_cancelled")
+        return [
+            ReminderCancelled(name=reminder_name(kind, tracker.sender_id)) for kind in ReminderKind
+        ]

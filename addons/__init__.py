@@ -1,0 +1,1 @@
+"""Project add-ons for Rasa (custom channels)."""

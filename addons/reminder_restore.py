@@ -1,0 +1,101 @@
+"""Re-schedule reminders after a restart.
+
+Rasa keeps `ReminderScheduled` events in the tracker store but schedules them only in
+memory, so a restart forgets them. This pseudo-channel (enabled in credentials.yml as
+`addons.reminder_restore.ReminderRestore`) adds no webhook of its own: once the server
+has started, it reads every conversation and schedules again each reminder that was
+neither cancelled nor fired. One fired while the server was down is sent right away.
+It reads all conversations at start-up: fine for one SQLite file, worth a look for
+millions of conversations.
+"""
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any, Awaitable, Callable, Dict, List, Text
+
+from rasa.core.channels.channel import (
+    CollectingOutputChannel,
+    InputChannel,
+    OutputChannel,
+    UserMessage,
+)
+from rasa.shared.core.events import Event, ReminderCancelled, ReminderScheduled, UserUttered
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+
+def pending_reminders(events: List[Event], sender_id: Text) -> List[ReminderScheduled]:
+    """Reminders scheduled in these events and neither cancelled nor fired since."""
+    pending: Dict[Text, ReminderScheduled] = {}
+    for event in events:
+        if isinstance(event, ReminderScheduled):
+            pending[event.name] = event
+        elif isinstance(event, ReminderCancelled):
+            pending = {
+                name: reminder
+                for name, reminder in pending.items()
+                if not event.cancels_job_with_name(
+                    reminder.scheduled_job_name(sender_id), sender_id
+                )
+            }
+        elif isinstance(event, UserUttered) and event.intent_name:
+            # A reminder that fired left its intent in the conversation.
+            pending = {n: r for n, r in pending.items() if r.intent != event.intent_name}
+    return list(pending.values())
+
+
+def _output_channel(channel_name: Any, input_channels: List[InputChannel]) -> OutputChannel:
+    for channel in input_channels:
+        if channel.name() == channel_name:
+            output = channel.get_output_channel()
+            if output is not None:
+                return output
+    return CollectingOutputChannel()
+
+
+async def restore_reminders(agent: Any, input_channels: List[InputChannel]) -> int:
+    """Schedule again every pending reminder in the tracker store; returns how many."""
+    store, processor = agent.tracker_store, agent.processor
+    soon = datetime.now() + timedelta(seconds=2)
+    restored = 0
+    for sender_id in await store.keys():
+        tracker = await store.retrieve_full_tracker(sender_id)
+        if tracker is None:
+            continue
+        reminders = pending_reminders(list(tracker.events), sender_id)
+        if not reminders:
+            continue
+        output = _output_channel(tracker.get_latest_input_channel(), input_channels)
+        for reminder in reminders:
+            # A past run date would be dropped by the scheduler as a misfire.
+            reminder.trigger_date_time = max(reminder.trigger_date_time, soon)
+        await processor._schedule_reminders(reminders, tracker, output)
+        restored += len(reminders)
+    return restored
+
+
+class ReminderRestore(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "reminder_restore"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = Blueprint("reminder_restore", __name__)
+
+        @blueprint.listener("after_server_start")
+        async def restore(app: Any, _loop: Any) -> None:
+            agent = getattr(app.ctx, "agent", None)
+            if agent is None or agent.processor is None:
+                logger.warning("No model loaded: reminders were not restored.")
+                return
+            count = await restore_reminders(agent, getattr(app.ctx, "input_channels", []))
+            logger.info(f"Restored {count} pending reminder(s).")
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        return blueprint

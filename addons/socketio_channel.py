@@ -1,0 +1,55 @@
+"""Rasa's socket.io channel with the fix for rasa issue 13027.
+
+With ``session_persistence: true`` the stock 3.6.21 channel calls
+``sio.enter_room(sid, session_id)`` without awaiting it. In python-socketio >= 5.10
+``AsyncServer.enter_room`` is a coroutine, so the socket never joins the session's room and every
+reply (emitted to ``room=session_id``) is lost.
+
+This subclass changes only the ``session_request`` handler: it re-registers it on the same
+``AsyncServer`` after the stock blueprint is built, and awaits ``enter_room`` when it returns an
+awaitable (it still works with the older, synchronous python-socketio). Everything else —
+connect/JWT, ``user_uttered``, the output channel — is Rasa's own code.
+
+credentials.yml::
+
+    addons.socketio_channel.SocketIOInput:
+      user_message_evt: user_uttered
+      bot_message_evt: bot_uttered
+      session_persistence: true
+"""
+
+import inspect
+import logging
+import uuid
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from sanic import Blueprint
+
+logger = logging.getLogger(__name__)
+
+
+class SocketIOInput(RasaSocketIOInput):
+    """``socketio`` channel whose ``session_request`` awaits ``enter_room``."""
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        socketio_webhook = super().blueprint(on_new_message)
+        sio = self.sio  # the AsyncServer the stock blueprint just created
+        assert sio is not None
+
+        # Registering the same event again replaces the stock handler.
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+            if data is None:
+                data = {}
+            if "session_id" not in data or data["session_id"] is None:
+                data["session_id"] = uuid.uuid4().hex
+            if self.session_persistence:
+                joined = sio.enter_room(sid, data["session_id"])
+                if inspect.isawaitable(joined):
+                    await joined
+            await sio.emit("session_confirm", data["session_id"], room=sid)
+            logger.debug(f"User {sid} connected to socketIO endpoint.")
+
+        return socketio_webhook

@@ -1,0 +1,148 @@
+"""`rasa shell` in a pseudo-terminal (pexpect), as a person would use it.
+
+What the shell shows: plain bot messages are printed; the last message of a turn, when it has
+buttons, becomes a questionary `select` prompt:
+
+    ? If that doesn't work, shall I walk you through opening a dispute, [...]? (Use arrow keys)
+     » 1: Yes, show me the steps (/affirm)
+       2: Not now (/deny)
+       Type out your own message...
+
+The choices are numbered "N: title (payload)", plus a last one to type free text. Up/Down (or
+k/j) move the pointer »; Enter sends the pointed choice's payload (number keys do nothing: rasa
+does not turn on questionary's shortcuts). After the choice the prompt collapses to
+"? <question> <chosen choice>". "Type out your own message..." gives the "Your input ->" prompt
+again, where "/stop" ends the shell.
+"""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pexpect
+import pytest
+
+from tests.servers import MODEL, RASA, ROOT, TODAY, free_port, wait_until_up
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
+
+
+@pytest.fixture(scope="module")
+def action_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The action server on a free port; yields an endpoints file pointing at it."""
+    workdir = tmp_path_factory.mktemp("shell")
+    port = free_port()
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{port}/webhook"\n')
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "REFUND_ASSISTANT_TODAY": TODAY}
+    with open(workdir / "actions.log", "w") as log:
+        actions = subprocess.Popen(
+            [RASA, "run", "actions", "--port", str(port), "--actions", "actions"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/health", actions)
+            yield endpoints
+        finally:
+            actions.terminate()
+            try:
+                actions.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                actions.kill()
+
+
+@pytest.fixture
+def shell(action_server: Path, tmp_path: Path) -> Iterator[pexpect.spawn]:
+    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "REFUND_ASSISTANT_TODAY": TODAY,
+        "TERM": "xterm-256color",
+        # pexpect does not answer prompt_toolkit's cursor-position requests: don't ask.
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    child = pexpect.spawn(
+        RASA,
+        [
+            "shell",
+            "--model",
+            str(MODEL),
+            "--endpoints",
+            str(action_server),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(free_port()),
+            "--conversation-id",
+            "shell-test",
+        ],
+        cwd=str(ROOT),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(60, 250),
+    )
+    child.logfile_read = open(tmp_path / "shell.log", "w")
+    try:
+        yield child
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+        child.logfile_read.close()
+        sys.stderr.write(screen_text((tmp_path / "shell.log").read_text())[-3000:])
+
+
+def screen_text(raw: str) -> str:
+    return ANSI.sub("", raw).replace("\r", "")
+
+
+def expect_text(child: pexpect.spawn, text: str, timeout: float = 30) -> str:
+    """Wait until `text` has been printed (escape codes aside); the output read so far."""
+    child.expect(re.escape(text), timeout=timeout)
+    return screen_text(child.before + child.after)
+
+
+def test_shell_offers_buttons_as_a_select_and_arrow_enter_picks_one(shell):
+    expect_text(shell, "Your input ->", timeout=150)  # model loaded, server up
+    shell.sendline("my package never arrived")
+
+    answer = expect_text(shell, "Type out your own message...")
+    assert "Sorry your order hasn't turned up" in answer
+    assert "use 'Contact now' on the seller's page" in answer
+    assert "? If that doesn't work, shall I walk you through opening a dispute" in answer
+    assert "(Use arrow keys)" in answer
+    choices = answer[answer.index("(Use arrow keys)") :]
+    assert re.search(r"» 1: Yes, show me the steps \(/affirm\)\n\s+2: Not now \(/deny\)\n", choices)
+
+    # Down moves the pointer to 2, Up back to 1 (redrawn in place), Enter picks it.
+    shell.send(DOWN)
+    shell.expect(re.escape("2: Not now (/deny)"))
+    shell.send(UP)
+    shell.expect(re.escape("1: Yes, show me the steps (/affirm)"))
+    shell.send(ENTER)
+    chosen = expect_text(shell, "Step 1 of 5: log in to your AliExpress account")
+    assert re.search(
+        r"\? If that doesn't work, shall I walk you through opening a dispute, one step at a "
+        r"time\? 1: Yes, show me the steps \(/affirm\)",
+        chosen,
+    )
+    assert "Opening a dispute takes five steps" in chosen
+
+    # Step 1 offers "1: Next", "2: Repeat", then free text: two Downs reach free text.
+    expect_text(shell, "Type out your own message...")
+    shell.send(DOWN)
+    shell.send(DOWN)
+    shell.send(ENTER)
+    expect_text(shell, "Your input ->")
+    shell.sendline("/stop")
+    shell.expect(pexpect.EOF, timeout=60)
+    shell.close()
+    assert shell.exitstatus == 0

@@ -1,0 +1,270 @@
+"""The Telegram channel (addons.telegram_channel) against a local double of the Bot API.
+
+One `rasa run --enable-api` with the channel pointed (`api_url`) at tests/channels/doubles.py's
+FakeTelegramBotApi on a free loopback port, and the action server. Updates are POSTed to
+/webhooks/telegram/webhook the way Telegram delivers them; what the bot sends is read from the
+calls the double recorded. The credentials file uses the same `${VAR}` substitution as the real
+credentials.yml, with the variables set for the rasa process.
+"""
+
+import itertools
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Dict, Iterator, List
+
+import pytest
+import requests
+from doubles import Call, FakeTelegramBotApi
+
+from tests.servers import MODEL, RASA, ROOT, TODAY, free_port, wait_until_up
+
+TOKEN = "123456789:AAF-test-token_for-the-double"
+BOT_NAME = "refund_helper_test_bot"
+WEBHOOK_URL = "https://refund-bot.example.test/webhooks/telegram/webhook"
+SECRET = "s3cret-Only-telegram_knows"
+API_TOKEN = "api-test-token"
+
+CREDENTIALS = """\
+addons.telegram_channel.TelegramInput:
+  access_token: ${TELEGRAM_TOKEN}
+  verify: ${TELEGRAM_BOT_NAME}
+  webhook_url: ${TELEGRAM_WEBHOOK_URL}
+  secret_token: ${TELEGRAM_SECRET_TOKEN}
+  api_url: ${TELEGRAM_API_URL}
+"""
+
+_update_ids = itertools.count(1000)
+
+
+class TelegramStack:
+    def __init__(self, rasa_url: str, double: FakeTelegramBotApi) -> None:
+        self.rasa_url = rasa_url
+        self.double = double
+
+    def post_update(self, update: Dict[str, Any], secret: str = SECRET) -> requests.Response:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+        return requests.post(
+            f"{self.rasa_url}/webhooks/telegram/webhook", json=update, headers=headers, timeout=60
+        )
+
+    def say(self, chat_id: int, text: str) -> List[Call]:
+        """Send `text` from `chat_id`; the sendMessage calls it caused (the webhook awaits them)."""
+        before = len(self.sent_to(chat_id))
+        reply = self.post_update(message_update(chat_id, text))
+        assert reply.status_code == 200, reply.text
+        assert reply.text == "success"
+        return self.sent_to(chat_id)[before:]
+
+    def sent_to(self, chat_id: int) -> List[Call]:
+        return self.double.calls_to("sendMessage", lambda c: c.params["chat_id"] == str(chat_id))
+
+    def user_texts(self, conversation_id: int) -> List[str]:
+        tracker = requests.get(
+            f"{self.rasa_url}/conversations/{conversation_id}/tracker",
+            params={"token": API_TOKEN},
+            timeout=30,
+        ).json()
+        return [e.get("text") for e in tracker["events"] if e["event"] == "user"]
+
+
+def message_update(chat_id: int, text: str) -> Dict[str, Any]:
+    update_id = next(_update_ids)
+    message: Dict[str, Any] = {
+        "message_id": update_id,
+        "date": int(time.time()),
+        "chat": {"id": chat_id, "type": "private", "first_name": "Ana"},
+        "from": {"id": chat_id, "is_bot": False, "first_name": "Ana", "language_code": "en"},
+        "text": text,
+    }
+    if text.startswith("/"):
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return {"update_id": update_id, "message": message}
+
+
+def callback_update(chat_id: int, data: str) -> Dict[str, Any]:
+    """A press on an inline keyboard button (stock button_type inline/vertical)."""
+    update_id = next(_update_ids)
+    user = {"id": chat_id, "is_bot": False, "first_name": "Ana"}
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": str(update_id),
+            "from": user,
+            "chat_instance": "1",
+            "data": data,
+            "message": {
+                "message_id": update_id,
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "text": "an earlier message with inline buttons",
+            },
+        },
+    }
+
+
+def keyboard_titles(call: Call) -> List[str]:
+    return [button["text"] for row in call.params["reply_markup"]["keyboard"] for button in row]
+
+
+@pytest.fixture(scope="module")
+def telegram(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TelegramStack]:
+    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
+    workdir = tmp_path_factory.mktemp("telegram")
+    double = FakeTelegramBotApi(TOKEN, BOT_NAME).start()
+    action_port, rasa_port = free_port(), free_port()
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+    credentials = workdir / "credentials.yml"
+    credentials.write_text(CREDENTIALS)
+    env = {
+        **{k: v for k, v in os.environ.items() if "proxy" not in k.lower()},
+        "PYTHONPATH": str(ROOT),
+        "REFUND_ASSISTANT_TODAY": TODAY,
+        "TELEGRAM_TOKEN": TOKEN,
+        "TELEGRAM_BOT_NAME": BOT_NAME,
+        "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
+        "TELEGRAM_SECRET_TOKEN": SECRET,
+        "TELEGRAM_API_URL": double.url,
+    }
+    logs = [open(workdir / name, "w") for name in ("actions.log", "rasa.log")]
+    actions = subprocess.Popen(
+        [RASA, "run", "actions", "--port", str(action_port), "--actions", "actions"],
+        cwd=ROOT,
+        env=env,
+        stdout=logs[0],
+        stderr=subprocess.STDOUT,
+    )
+    rasa = subprocess.Popen(
+        [
+            RASA,
+            "run",
+            "--model",
+            str(MODEL),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(rasa_port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(credentials),
+            "--enable-api",
+            "--auth-token",
+            API_TOKEN,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=logs[1],
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions)
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/webhooks/telegram/", rasa)
+        yield TelegramStack(f"http://127.0.0.1:{rasa_port}", double)
+    except RuntimeError:
+        for log in logs:
+            log.flush()
+            sys.stderr.write(Path(log.name).read_text()[-3000:])
+        raise
+    finally:
+        for process in (rasa, actions):
+            process.terminate()
+        for process in (rasa, actions):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        for log in logs:
+            log.close()
+        double.stop()
+
+
+def test_webhook_is_set_at_start_through_the_configured_api_url(telegram):
+    calls = telegram.double.calls_to("setWebhook")
+    assert len(calls) == 1
+    assert calls[0].params["url"] == WEBHOOK_URL
+    assert calls[0].params["secret_token"] == SECRET
+
+
+def test_start_gets_the_greeting_with_a_reply_keyboard(telegram):
+    sent = telegram.say(5550001, "/start")
+    assert len(sent) == 1
+    assert sent[0].params["chat_id"] == "5550001"
+    assert sent[0].params["text"].startswith("Hi! I help AliExpress buyers get their money back")
+    markup = sent[0].params["reply_markup"]
+    assert markup["one_time_keyboard"] is True
+    assert keyboard_titles(sent[0]) == [
+        "My parcel never arrived",
+        "Not as described",
+        "Broken or damaged",
+        "Wrong size",
+    ]
+    # Rasa saw Telegram's /start as the greeting.
+    assert telegram.user_texts(5550001) == ["/greet"]
+
+
+def test_complaint_then_pressing_a_keyboard_button(telegram):
+    chat = 5550002
+    sent = telegram.say(chat, "my package never arrived")
+    texts = [c.params["text"] for c in sent]
+    assert "Sorry your order hasn't turned up" in texts[0]
+    assert any("'Contact now'" in t for t in texts)
+    assert texts[-1].startswith("If that doesn't work, shall I walk you through")
+    assert keyboard_titles(sent[-1]) == ["Yes, show me the steps", "Not now"]
+    assert all("reply_markup" not in c.params for c in sent[:-1])
+
+    # A reply-keyboard press arrives as the button's title; the channel hands Rasa the payload.
+    sent = telegram.say(chat, "Yes, show me the steps")
+    assert any(c.params["text"].startswith("Step 1 of 5") for c in sent)
+    assert telegram.user_texts(chat)[-1] == "/affirm"
+
+    # Inline keyboards (button_type inline) send the payload as callback data: still handled.
+    before = len(telegram.sent_to(chat))
+    reply = telegram.post_update(callback_update(chat, "/next_step"))
+    assert reply.text == "success"
+    assert telegram.sent_to(chat)[before].params["text"].startswith("Step 2 of 5")
+
+
+def test_update_when_the_token_belongs_to_another_bot_is_refused(telegram):
+    chat = 5550003
+    telegram.double.username = "some_other_bot"  # getMe now names a bot other than `verify`
+    try:
+        reply = telegram.post_update(message_update(chat, "my package never arrived"))
+    finally:
+        telegram.double.username = BOT_NAME
+    assert reply.status_code == 200
+    assert reply.text == "failed"
+    assert telegram.sent_to(chat) == []
+    assert "my package never arrived" not in telegram.user_texts(chat)
+
+
+@pytest.mark.parametrize("secret", ["", "a-guess"], ids=["no-secret-header", "wrong-secret"])
+def test_update_without_the_secret_token_is_refused(telegram, secret):
+    chat = 5550004
+    reply = telegram.post_update(message_update(chat, "my package never arrived"), secret=secret)
+    assert reply.status_code == 403
+    time.sleep(1)
+    assert telegram.sent_to(chat) == []
+    assert "my package never arrived" not in telegram.user_texts(chat)
+
+
+@pytest.mark.parametrize("output_channel", ["latest", "telegram"])
+def test_proactive_message_through_trigger_intent_reaches_telegram(telegram, output_channel):
+    chat = 5550010 if output_channel == "latest" else 5550011
+    telegram.say(chat, "/start")
+    before = len(telegram.sent_to(chat))
+    reply = requests.post(
+        f"{telegram.rasa_url}/conversations/{chat}/trigger_intent",
+        params={"output_channel": output_channel, "token": API_TOKEN},
+        json={"name": "ask_help"},
+        timeout=60,
+    )
+    assert reply.status_code == 200, reply.text
+    assert "messages" not in reply.json()  # not collected: sent to Telegram
+    sent = telegram.sent_to(chat)[before:]
+    assert len(sent) == 1
+    assert sent[0].params["text"].startswith("Here's what I can do")
+    assert keyboard_titles(sent[0])[0] == "Open a dispute"

@@ -1,0 +1,133 @@
+"""Reminders, with time sped up: delivered over socketio, cancelled, and kept across a restart.
+
+A "day" lasts SECONDS_PER_DAY seconds here (REFUND_ASSISTANT_SECONDS_PER_DAY), so for a
+dispute opened 4 days ago the seller reminder fires 2 "days" later and the escalation
+reminder 11 "days" later.
+"""
+
+import asyncio
+import time
+import uuid
+from pathlib import Path
+from typing import Iterator, List
+
+import pytest
+import requests
+import socketio
+
+from tests.servers import RestClient, Servers
+
+SECONDS_PER_DAY = "1"
+SELLER_REMINDER = "the seller's 5 days to respond are over"
+ESCALATION_REMINDER = "you can now use 'Escalate Dispute'"
+CREDENTIALS = """\
+rest:
+addons.socketio_channel.SocketIOInput:
+  user_message_evt: user_uttered
+  bot_message_evt: bot_uttered
+  session_persistence: true
+addons.reminder_restore.ReminderRestore:
+"""
+
+
+def servers(workdir: Path) -> Servers:
+    return Servers(
+        workdir,
+        credentials=CREDENTIALS,
+        endpoints_extra=(
+            "tracker_store:\n  type: SQL\n  dialect: sqlite\n"
+            f"  db: {workdir / 'conversations.db'}\n"
+        ),
+        env={"REFUND_ASSISTANT_SECONDS_PER_DAY": SECONDS_PER_DAY},
+        enable_api=True,
+    )
+
+
+class SocketChat:
+    """A web-widget-like socketio client: one session, every bot message collected."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.session_id = uuid.uuid4().hex
+        self.received: List[str] = []
+        self.sio = socketio.AsyncClient()
+        self.sio.on("bot_uttered", lambda data: self.received.append(data.get("text", "")))
+
+    async def __aenter__(self) -> "SocketChat":
+        confirmed = asyncio.Event()
+        self.sio.on("session_confirm", lambda _: confirmed.set())
+        # websocket needs a newer aiohttp than Rasa 3.6 pins; long-polling is socketio too
+        await self.sio.connect(self.url, transports=["polling"])
+        await self.sio.emit("session_request", {"session_id": self.session_id})
+        await asyncio.wait_for(confirmed.wait(), 10)
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.sio.disconnect()
+
+    async def say(self, message: str, expect: str, timeout: float = 20) -> None:
+        await self.sio.emit("user_uttered", {"message": message, "session_id": self.session_id})
+        await self.wait_for(expect, timeout)
+
+    async def wait_for(self, text: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not any(text in message for message in self.received):
+            assert time.monotonic() < deadline, f"no {text!r} in {self.received}"
+            await asyncio.sleep(0.1)
+
+    def count(self, text: str) -> int:
+        return sum(text in message for message in self.received)
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    with servers(tmp_path_factory.mktemp("reminders")) as running:
+        yield running
+
+
+async def test_reminders_arrive_over_socketio(bot):
+    async with SocketChat(bot.url) as chat:
+        await chat.say("the seller hasn't answered my dispute", "When did you open")
+        await chat.say("4 days ago", "Shall I remind you?")
+        await chat.say(
+            "yes", "I'll message you here on Monday 30 November and Wednesday 9 December"
+        )
+        await chat.wait_for(SELLER_REMINDER, timeout=10)
+        await chat.wait_for(ESCALATION_REMINDER, timeout=20)
+        await asyncio.sleep(2)
+        assert chat.count(SELLER_REMINDER) == 1 and chat.count(ESCALATION_REMINDER) == 1
+
+
+async def test_cancelled_reminders_never_arrive(bot):
+    async with SocketChat(bot.url) as chat:
+        await chat.say("how long does the seller have to reply?", "When did you open")
+        await chat.say("4 days ago", "Shall I remind you?")
+        await chat.say("yes please", "I'll message you here")
+        await chat.say("cancel my reminders", "cancelled your reminders")
+        await asyncio.sleep(13)  # past both reminder times
+        assert chat.count(SELLER_REMINDER) == 0 and chat.count(ESCALATION_REMINDER) == 0
+
+
+def bot_texts(url: str, sender: str) -> List[str]:
+    tracker = requests.get(f"{url}/conversations/{sender}/tracker", timeout=10).json()
+    return [e.get("text") or "" for e in tracker["events"] if e["event"] == "bot"]
+
+
+def test_reminders_survive_a_restart(tmp_path):
+    sender = f"restart-{uuid.uuid4().hex[:8]}"
+    with servers(tmp_path) as bot:
+        rest = RestClient(bot.url)
+        rest.texts(sender, "when will the seller's time run out on my dispute?")
+        assert "Shall I remind you?" in rest.texts(sender, "4 days ago")
+        assert "I'll message you here" in rest.texts(sender, "yes")
+        bot.kill_rasa()  # before either reminder is due
+        time.sleep(3)  # the seller reminder falls due while the server is down
+        bot.start_rasa()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            texts = bot_texts(bot.url, sender)
+            if any(ESCALATION_REMINDER in t for t in texts):
+                break
+            time.sleep(1)
+        assert sum(SELLER_REMINDER in t for t in texts) == 1, texts
+        assert sum(ESCALATION_REMINDER in t for t in texts) == 1, texts
