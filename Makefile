@@ -36,8 +36,8 @@ web/node_modules/.package-lock.json: web/package-lock.json
 run: install  ## Action server (5055), the bot (REST and socketio on 5005), the web page (8080)
 	scripts/run.sh
 
-actions: $(BIN)/.installed  ## Start only the action server on 5055
-	$(RASA) run actions --port 5055
+actions: $(BIN)/.installed  ## Start only the action server on 127.0.0.1:5055
+	$(BIN)/python -m addons.action_server --port 5055
 
 shell: install  ## Talk to the bot in this terminal
 	scripts/run.sh shell

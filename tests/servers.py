@@ -7,12 +7,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence
 
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
 MODEL = ROOT / "models" / "refund-assistant.tar.gz"
 TODAY = "2026-11-28"  # "today" for the actions in tests: Saturday 28 November 2026
 
@@ -61,6 +62,7 @@ class Servers:
         endpoints_extra: str = "",
         env: Optional[Dict[str, str]] = None,
         enable_api: bool = False,
+        rasa_args: Sequence[str] = (),
     ) -> None:
         self.workdir = workdir
         self.action_port, self.rasa_port = free_port(), free_port()
@@ -68,6 +70,7 @@ class Servers:
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), "REFUND_ASSISTANT_TODAY": TODAY}
         self.env.update(env or {})
         self.enable_api = enable_api
+        self.rasa_args = list(rasa_args)
         (workdir / "credentials.yml").write_text(credentials)
         (workdir / "endpoints.yml").write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
@@ -84,7 +87,8 @@ class Servers:
 
     def start_actions(self) -> None:
         self.actions = self._spawn(
-            "actions", [RASA, "run", "actions", "--port", str(self.action_port)]
+            "actions",
+            [PYTHON, "-m", "addons.action_server", "--port", str(self.action_port)],
         )
         wait_until_up(f"http://127.0.0.1:{self.action_port}/health", self.actions)
 
@@ -96,6 +100,7 @@ class Servers:
         ]  # fmt: skip
         if self.enable_api:
             args.append("--enable-api")
+        args += self.rasa_args
         self.rasa = self._spawn("rasa", args)
         wait_until_up(f"{self.url}/webhooks/rest/", self.rasa)
 

@@ -1,0 +1,66 @@
+"""Security defaults: the action server's host and token, the HTTP API, masked order numbers."""
+
+import subprocess
+import uuid
+
+import requests
+
+from addons.log_masking import mask_order_numbers
+from tests.servers import RestClient, Servers
+
+ORDER = "8123456789012345"
+
+
+def listening_addresses(port: int) -> list:
+    """The local addresses of the sockets listening on `port`."""
+    lines = subprocess.run(
+        ["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    return [line.split()[3] for line in lines]
+
+
+def test_mask_keeps_the_last_four_digits():
+    assert mask_order_numbers(f"order {ORDER}.") == "order ************2345."
+    assert mask_order_numbers("#3012345678901234") == "#************1234"
+    assert mask_order_numbers("12345 and 20261128") == "12345 and 20261128"  # not orders
+
+
+def test_defaults_action_server_on_loopback_api_off_order_numbers_masked(tmp_path):
+    with Servers(tmp_path, rasa_args=["--debug", "--logging-config-file", "logging.yml"]) as bot:
+        assert listening_addresses(bot.action_port) == [f"127.0.0.1:{bot.action_port}"]
+        sender = f"sec-{uuid.uuid4().hex[:8]}"
+        answer = RestClient(bot.url).texts(sender, f"my order {ORDER} never arrived")
+        assert "Contact now" in answer
+        # The HTTP API is off unless asked for.
+        assert (
+            requests.get(f"{bot.url}/conversations/{sender}/tracker", timeout=5).status_code == 404
+        )
+        bot.stop()
+        logs = (tmp_path / "rasa.log").read_text() + (tmp_path / "actions.log").read_text()
+    assert "************2345" in logs  # the message was logged (debug), masked
+    assert ORDER not in logs
+
+
+def test_token_protects_the_action_server_and_the_api(tmp_path):
+    servers = Servers(
+        tmp_path,
+        endpoints_extra="",
+        env={"ACTION_SERVER_TOKEN": "action-secret"},
+        enable_api=True,
+        rasa_args=["--auth-token", "api-secret"],
+    )
+    # Rasa sends the token as `token:` of the action endpoint.
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(endpoints.read_text().rstrip("\n") + '\n  token: "action-secret"\n')
+    with servers as bot:
+        actions = f"http://127.0.0.1:{bot.action_port}"
+        assert requests.get(f"{actions}/health", timeout=5).status_code == 200
+        assert requests.get(f"{actions}/actions", timeout=5).status_code == 401
+        assert requests.get(f"{actions}/actions?token=wrong", timeout=5).status_code == 401
+        assert requests.get(f"{actions}/actions?token=action-secret", timeout=5).ok
+        # Rasa's own calls carry the token, so custom actions still run.
+        sender = f"sec-{uuid.uuid4().hex[:8]}"
+        assert "Contact now" in RestClient(bot.url).texts(sender, "my parcel never came")
+        tracker = f"{bot.url}/conversations/{sender}/tracker"
+        assert requests.get(tracker, timeout=5).status_code == 401
+        assert requests.get(f"{tracker}?token=api-secret", timeout=5).ok
