@@ -67,7 +67,9 @@ class Servers:
         self.workdir = workdir
         self.action_port, self.rasa_port = free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.rasa_port}"
-        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "REFUND_ASSISTANT_TODAY": TODAY}
+        # No proxies: slack_sdk and aiohttp would send loopback traffic through them.
+        self.env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        self.env.update(PYTHONPATH=str(ROOT), REFUND_ASSISTANT_TODAY=TODAY)
         self.env.update(env or {})
         self.enable_api = enable_api
         self.rasa_args = list(rasa_args)
@@ -94,7 +96,8 @@ class Servers:
 
     def start_rasa(self) -> None:
         args = [
-            RASA, "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+            RASA, "run", "--model", str(MODEL),
+            "--interface", "127.0.0.1", "--port", str(self.rasa_port),
             "--endpoints", str(self.workdir / "endpoints.yml"),
             "--credentials", str(self.workdir / "credentials.yml"),
         ]  # fmt: skip
@@ -102,7 +105,7 @@ class Servers:
             args.append("--enable-api")
         args += self.rasa_args
         self.rasa = self._spawn("rasa", args)
-        wait_until_up(f"{self.url}/webhooks/rest/", self.rasa)
+        wait_until_up(f"{self.url}/", self.rasa)  # "Hello from Rasa", whatever the channels
 
     def kill_rasa(self) -> None:
         _stop(self.rasa, kill=True)

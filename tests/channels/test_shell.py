@@ -17,7 +17,6 @@ again, where "/stop" ends the shell.
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -25,7 +24,7 @@ from typing import Iterator
 import pexpect
 import pytest
 
-from tests.servers import MODEL, RASA, ROOT, TODAY, free_port, wait_until_up
+from tests.servers import MODEL, RASA, ROOT, TODAY, Servers, free_port
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
@@ -34,28 +33,12 @@ DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 @pytest.fixture(scope="module")
 def action_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The action server on a free port; yields an endpoints file pointing at it."""
-    workdir = tmp_path_factory.mktemp("shell")
-    port = free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{port}/webhook"\n')
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "REFUND_ASSISTANT_TODAY": TODAY}
-    with open(workdir / "actions.log", "w") as log:
-        actions = subprocess.Popen(
-            [RASA, "run", "actions", "--port", str(port), "--actions", "actions"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_until_up(f"http://127.0.0.1:{port}/health", actions)
-            yield endpoints
-        finally:
-            actions.terminate()
-            try:
-                actions.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                actions.kill()
+    servers = Servers(tmp_path_factory.mktemp("shell"))
+    try:
+        servers.start_actions()
+        yield servers.workdir / "endpoints.yml"
+    finally:
+        servers.stop()
 
 
 @pytest.fixture

@@ -10,19 +10,15 @@ reached the assistant is read from the tracker (HTTP API).
 import hashlib
 import hmac
 import json
-import os
-import subprocess
-import sys
 import time
 import uuid
-from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 import requests
 from doubles import Call, FakeSlackWebApi
 
-from tests.servers import MODEL, RASA, ROOT, TODAY, free_port, wait_until_up
+from tests.servers import Servers
 
 SLACK_TOKEN = "xoxb-0000-test-token"
 SLACK_CHANNEL = "C0REFUNDS"
@@ -111,74 +107,23 @@ def ids() -> tuple:
 
 @pytest.fixture(scope="module")
 def slack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlackStack]:
-    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
-    workdir = tmp_path_factory.mktemp("slack")
     double = FakeSlackWebApi(SLACK_TOKEN).start()
-    action_port, rasa_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    credentials = workdir / "credentials.yml"
-    credentials.write_text(CREDENTIALS)
     env = {
-        # slack_sdk reads HTTP(S)_PROXY when no proxy is configured: keep loopback direct.
-        **{k: v for k, v in os.environ.items() if "proxy" not in k.lower()},
-        "PYTHONPATH": str(ROOT),
-        "REFUND_ASSISTANT_TODAY": TODAY,
         "SLACK_TOKEN": SLACK_TOKEN,
         "SLACK_CHANNEL": SLACK_CHANNEL,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": f"{double.url}/api/",
     }
-    logs = [open(workdir / name, "w") for name in ("actions.log", "rasa.log")]
-    actions = subprocess.Popen(
-        [RASA, "run", "actions", "--port", str(action_port), "--actions", "actions"],
-        cwd=ROOT,
-        env=env,
-        stdout=logs[0],
-        stderr=subprocess.STDOUT,
-    )
-    rasa = subprocess.Popen(
-        [
-            RASA,
-            "run",
-            "--model",
-            str(MODEL),
-            "--interface",
-            "127.0.0.1",
-            "--port",
-            str(rasa_port),
-            "--endpoints",
-            str(endpoints),
-            "--credentials",
-            str(credentials),
-            "--enable-api",
-            "--auth-token",
-            API_TOKEN,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=logs[1],
-        stderr=subprocess.STDOUT,
-    )
     try:
-        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/webhooks/slack/", rasa)
-        yield SlackStack(f"http://127.0.0.1:{rasa_port}", double)
-    except RuntimeError:
-        for log in logs:
-            log.flush()
-            sys.stderr.write(Path(log.name).read_text()[-3000:])
-        raise
+        with Servers(
+            tmp_path_factory.mktemp("slack"),
+            credentials=CREDENTIALS,
+            env=env,
+            enable_api=True,
+            rasa_args=["--auth-token", API_TOKEN],
+        ) as servers:
+            yield SlackStack(servers.url, double)
     finally:
-        for process in (rasa, actions):
-            process.terminate()
-        for process in (rasa, actions):
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        for log in logs:
-            log.close()
         double.stop()
 
 

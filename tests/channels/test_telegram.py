@@ -8,18 +8,14 @@ credentials.yml, with the variables set for the rasa process.
 """
 
 import itertools
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
 import pytest
 import requests
 from doubles import Call, FakeTelegramBotApi
 
-from tests.servers import MODEL, RASA, ROOT, TODAY, free_port, wait_until_up
+from tests.servers import Servers
 
 TOKEN = "123456789:AAF-test-token_for-the-double"
 BOT_NAME = "refund_helper_test_bot"
@@ -111,74 +107,24 @@ def keyboard_titles(call: Call) -> List[str]:
 
 @pytest.fixture(scope="module")
 def telegram(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TelegramStack]:
-    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
-    workdir = tmp_path_factory.mktemp("telegram")
     double = FakeTelegramBotApi(TOKEN, BOT_NAME).start()
-    action_port, rasa_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    credentials = workdir / "credentials.yml"
-    credentials.write_text(CREDENTIALS)
     env = {
-        **{k: v for k, v in os.environ.items() if "proxy" not in k.lower()},
-        "PYTHONPATH": str(ROOT),
-        "REFUND_ASSISTANT_TODAY": TODAY,
         "TELEGRAM_TOKEN": TOKEN,
         "TELEGRAM_BOT_NAME": BOT_NAME,
         "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
         "TELEGRAM_SECRET_TOKEN": SECRET,
         "TELEGRAM_API_URL": double.url,
     }
-    logs = [open(workdir / name, "w") for name in ("actions.log", "rasa.log")]
-    actions = subprocess.Popen(
-        [RASA, "run", "actions", "--port", str(action_port), "--actions", "actions"],
-        cwd=ROOT,
-        env=env,
-        stdout=logs[0],
-        stderr=subprocess.STDOUT,
-    )
-    rasa = subprocess.Popen(
-        [
-            RASA,
-            "run",
-            "--model",
-            str(MODEL),
-            "--interface",
-            "127.0.0.1",
-            "--port",
-            str(rasa_port),
-            "--endpoints",
-            str(endpoints),
-            "--credentials",
-            str(credentials),
-            "--enable-api",
-            "--auth-token",
-            API_TOKEN,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=logs[1],
-        stderr=subprocess.STDOUT,
-    )
     try:
-        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/webhooks/telegram/", rasa)
-        yield TelegramStack(f"http://127.0.0.1:{rasa_port}", double)
-    except RuntimeError:
-        for log in logs:
-            log.flush()
-            sys.stderr.write(Path(log.name).read_text()[-3000:])
-        raise
+        with Servers(
+            tmp_path_factory.mktemp("telegram"),
+            credentials=CREDENTIALS,
+            env=env,
+            enable_api=True,
+            rasa_args=["--auth-token", API_TOKEN],
+        ) as servers:
+            yield TelegramStack(servers.url, double)
     finally:
-        for process in (rasa, actions):
-            process.terminate()
-        for process in (rasa, actions):
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        for log in logs:
-            log.close()
         double.stop()
 
 

@@ -23,7 +23,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.servers import MODEL, RASA, ROOT, TODAY, free_port, wait_until_up
+from tests.servers import ROOT, Servers, free_port, wait_until_up
 
 CHANNEL = os.environ.get("WEB_WIDGET_CHANNEL", "addons.socketio_channel.SocketIOInput")
 CHROMIUM = "/usr/bin/chromium"
@@ -57,80 +57,35 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
 
     workdir = tmp_path_factory.mktemp("web-widget")
-    action_port, rasa_port, web_port = free_port(), free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    credentials = workdir / "credentials.yml"
-    credentials.write_text(
+    credentials = (
         f"{CHANNEL}:\n"
         "  user_message_evt: user_uttered\n"
         "  bot_message_evt: bot_uttered\n"
         "  session_persistence: true\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "REFUND_ASSISTANT_TODAY": TODAY}
-    logs = {name: open(workdir / f"{name}.log", "w") for name in ("actions", "rasa", "web")}
-    processes = {
-        "actions": subprocess.Popen(
-            [RASA, "run", "actions", "--port", str(action_port), "--actions", "actions"],
-            cwd=ROOT,
-            env=env,
-            stdout=logs["actions"],
-            stderr=subprocess.STDOUT,
-        ),
-        "rasa": subprocess.Popen(
-            [
-                RASA,
-                "run",
-                "--model",
-                str(MODEL),
-                "--port",
-                str(rasa_port),
-                "--cors",
-                "*",
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(credentials),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=logs["rasa"],
-            stderr=subprocess.STDOUT,
-        ),
-        "web": subprocess.Popen(
+    web_port = free_port()
+    with (
+        open(workdir / "web.log", "w") as web_log,
+        Servers(workdir, credentials=credentials, rasa_args=["--cors", "*"]) as bot,
+    ):
+        web = subprocess.Popen(
             ["bash", str(ROOT / "scripts" / "serve-web.sh"), str(web_port)],
             cwd=ROOT,
-            env={**env, "PYTHON": sys.executable},
-            stdout=logs["web"],
+            env={**bot.env, "PYTHON": sys.executable},
+            stdout=web_log,
             stderr=subprocess.STDOUT,
-        ),
-    }
-    try:
-        wait_until_up(f"http://127.0.0.1:{web_port}/index.html", processes["web"])
-        wait_until_up(f"http://127.0.0.1:{action_port}/health", processes["actions"])
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/webhooks/socketio/", processes["rasa"])
-        yield {
-            "page": f"http://127.0.0.1:{web_port}/?socketUrl=http://127.0.0.1:{rasa_port}",
-            "logs": {name: Path(log.name) for name, log in logs.items()},
-        }
-    except RuntimeError:
-        for log in logs.values():
-            log.flush()
-            sys.stderr.write(Path(log.name).read_text()[-3000:])
-        raise
-    finally:
-        for process in processes.values():
-            process.terminate()
-        for process in processes.values():
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        for log in logs.values():
-            log.close()
+        )
+        try:
+            wait_until_up(f"http://127.0.0.1:{web_port}/index.html", web)
+            yield {
+                "page": f"http://127.0.0.1:{web_port}/?socketUrl={bot.url}",
+                "logs": {"rasa": workdir / "rasa.log"},
+            }
+        finally:
+            web.terminate()
+            web.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
