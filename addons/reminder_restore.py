@@ -6,23 +6,19 @@ memory, so a restart forgets them. This pseudo-channel (enabled in credentials.y
 has started, it reads every conversation and schedules again each reminder that was
 neither cancelled nor fired. One fired while the server was down is sent right away.
 It reads all conversations at start-up: fine for one SQLite file, worth a look for
-millions of conversations.
+millions of conversations. With several replicas on one tracker store, only one should
+restore (else each sends the same reminders): RESTORE_REMINDERS=false turns it off.
 """
 
 import logging
+import os
 from datetime import datetime, timedelta
-from typing import Any, Awaitable, Callable, Dict, List, Text
+from typing import Any, Dict, List, Text
 
-from rasa.core.channels.channel import (
-    CollectingOutputChannel,
-    InputChannel,
-    OutputChannel,
-    UserMessage,
-)
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel
 from rasa.shared.core.events import Event, ReminderCancelled, ReminderScheduled, UserUttered
-from sanic import Blueprint, response
-from sanic.request import Request
-from sanic.response import HTTPResponse
+
+from addons.startup_hook import StartupHook
 
 logger = logging.getLogger(__name__)
 
@@ -77,25 +73,17 @@ async def restore_reminders(agent: Any, input_channels: List[InputChannel]) -> i
     return restored
 
 
-class ReminderRestore(InputChannel):
+class ReminderRestore(StartupHook):
     @classmethod
     def name(cls) -> Text:
         return "reminder_restore"
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = Blueprint("reminder_restore", __name__)
-
-        @blueprint.listener("after_server_start")
-        async def restore(app: Any, _loop: Any) -> None:
-            agent = getattr(app.ctx, "agent", None)
-            if agent is None or agent.processor is None:
-                logger.warning("No model loaded: reminders were not restored.")
-                return
-            count = await restore_reminders(agent, getattr(app.ctx, "input_channels", []))
-            logger.info(f"Restored {count} pending reminder(s).")
-
-        @blueprint.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        return blueprint
+    async def on_start(self, agent: Any, input_channels: List[InputChannel]) -> None:
+        if os.environ.get("RESTORE_REMINDERS", "true").lower() in ("false", "0", "no"):
+            logger.info("RESTORE_REMINDERS is off: stored reminders were not scheduled again.")
+            return
+        if agent.processor is None:
+            logger.warning("No model loaded: reminders were not restored.")
+            return
+        count = await restore_reminders(agent, input_channels)
+        logger.info(f"Restored {count} pending reminder(s).")

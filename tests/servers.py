@@ -10,12 +10,20 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 import requests
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 MODEL = ROOT / "models" / "refund-assistant.tar.gz"
+CREDENTIALS = (ROOT / "credentials.yml").read_text()  # the channels and add-ons as deployed
 TODAY = "2026-11-28"  # "today" for the actions in tests: Saturday 28 November 2026
+
+
+def tracker_store_on(db: Path) -> str:
+    """The tracker store of endpoints.yml, as YAML, on the SQLite file `db`."""
+    store = yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
+    return yaml.safe_dump({"tracker_store": dict(store, db=str(db))})
 
 
 def free_port() -> int:
@@ -58,7 +66,7 @@ class Servers:
     def __init__(
         self,
         workdir: Path,
-        credentials: str = "rest:\n",
+        credentials: str = CREDENTIALS,
         endpoints_extra: str = "",
         env: Optional[Dict[str, str]] = None,
         enable_api: bool = False,

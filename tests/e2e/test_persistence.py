@@ -2,12 +2,12 @@
 
 import uuid
 
-from tests.servers import RestClient, Servers
+from tests.servers import RestClient, Servers, tracker_store_on
 
 
 def test_conversation_continues_after_the_server_is_killed(tmp_path):
     endpoints = (
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'conversations.db'}\n"
+        tracker_store_on(tmp_path / 'conversations.db')
     )
     sender = f"persist-{uuid.uuid4().hex[:8]}"
     with Servers(tmp_path, endpoints_extra=endpoints) as bot:

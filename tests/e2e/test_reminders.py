@@ -15,29 +15,17 @@ import pytest
 import requests
 import socketio
 
-from tests.servers import RestClient, Servers
+from tests.servers import RestClient, Servers, tracker_store_on
 
 SECONDS_PER_DAY = "1"
 SELLER_REMINDER = "the seller's 5 days to respond are over"
 ESCALATION_REMINDER = "you can now use 'Escalate Dispute'"
-CREDENTIALS = """\
-rest:
-addons.socketio_channel.SocketIOInput:
-  user_message_evt: user_uttered
-  bot_message_evt: bot_uttered
-  session_persistence: true
-addons.reminder_restore.ReminderRestore:
-"""
 
 
 def servers(workdir: Path) -> Servers:
     return Servers(
         workdir,
-        credentials=CREDENTIALS,
-        endpoints_extra=(
-            "tracker_store:\n  type: SQL\n  dialect: sqlite\n"
-            f"  db: {workdir / 'conversations.db'}\n"
-        ),
+        endpoints_extra=tracker_store_on(workdir / "conversations.db"),
         env={"REFUND_ASSISTANT_SECONDS_PER_DAY": SECONDS_PER_DAY},
         enable_api=True,
     )

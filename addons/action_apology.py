@@ -1,0 +1,124 @@
+"""An apology instead of silence when the action server fails.
+
+Stock Rasa 3.6.21: when the action server is down, `RemoteAction.run` raises, the processor
+logs "Bot will continue, but the actions events are lost" and the user gets nothing (REST
+answers ``[]``). `ActionServerApology` (credentials.yml) swaps the action endpoint for
+`ApologisingActionEndpoint`: when the action server can't be reached, times out or answers
+with an error status (anything but 400, Rasa's "action rejected"), it answers in the action
+server's own format with the response ``utter_action_server_unavailable`` and
+- for a form's ``validate_<form>``: the slots it was to validate set back to None, as a
+  validation action rejects values, so the form stays active and asks again;
+- for any other action: ``FollowupAction(action_listen)``, so the bot waits for the user
+  instead of carrying on as if the action had run.
+Nothing about the failure is kept: the next call tries the action server again, so the bot
+recovers by itself. (The user's message is not reverted: inside a form Rasa's
+``UserUtteranceReverted`` would also undo the form.)
+"""
+
+import asyncio
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+import aiohttp
+from rasa.core.channels.channel import InputChannel
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, REQUESTED_SLOT
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+
+from addons.startup_hook import StartupHook
+
+logger = logging.getLogger(__name__)
+
+APOLOGY_RESPONSE = "utter_action_server_unavailable"
+# Only while a model trained before the response existed is loaded.
+APOLOGY_TEXT = (
+    "Sorry, I can't answer that right now: something went wrong on my side. "
+    "Please send your message again in a minute; I still know where we were."
+)
+
+
+def slots_to_validate(tracker: Optional[Dict[Text, Any]]) -> List[Text]:
+    """The slots set since the user's latest message (what a form validation action checks)."""
+    names: List[Text] = []
+    for event in reversed((tracker or {}).get("events") or []):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") not in names + [REQUESTED_SLOT]:
+            names.append(event["name"])
+    return names
+
+
+def apology_result(body: Dict[Text, Any]) -> Dict[Text, Any]:
+    """What the action server would answer to apologise for the action in `body`."""
+    responses = (body.get("domain") or {}).get("responses") or {}
+    if APOLOGY_RESPONSE in responses:
+        apology: Dict[Text, Any] = {"response": APOLOGY_RESPONSE}
+    else:
+        apology = {"text": APOLOGY_TEXT}
+    if str(body.get("next_action", "")).startswith("validate_"):
+        events = [
+            {"event": "slot", "name": name, "value": None}
+            for name in slots_to_validate(body.get("tracker"))
+        ]
+    else:
+        events = [{"event": "followup", "name": ACTION_LISTEN_NAME}]
+    return {"events": events, "responses": [apology]}
+
+
+class ApologisingActionEndpoint(EndpointConfig):
+    """The action endpoint, answering with an apology when the action server fails."""
+
+    @classmethod
+    def wrapping(cls, endpoint: EndpointConfig) -> "ApologisingActionEndpoint":
+        wrapped = cls(
+            endpoint.url,
+            endpoint.params,
+            endpoint.headers,
+            endpoint.basic_auth,
+            endpoint.token,
+            endpoint.token_name,
+            endpoint.cafile,
+            **endpoint.kwargs,
+        )
+        wrapped.type = endpoint.type
+        return wrapped
+
+    async def request(self, *args: Any, **kwargs: Any) -> Optional[Any]:
+        try:
+            return await super().request(*args, **kwargs)
+        except ClientResponseError as error:
+            if error.status == 400:  # the action rejected its execution: Rasa handles that
+                raise
+            failure: Exception = error
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            failure = error
+        body = kwargs.get("json") or {}
+        logger.error(
+            f"Custom action '{body.get('next_action')}' could not run: the action server at "
+            f"{self.url} failed ({type(failure).__name__}: {failure}). The user got "
+            f"'{APOLOGY_RESPONSE}'."
+        )
+        return apology_result(body)
+
+
+def install_apology(agent: Any) -> bool:
+    """Make the agent (and the processor of every model it loads) use the apologising endpoint."""
+    endpoint = getattr(agent, "action_endpoint", None)
+    if endpoint is None:
+        logger.warning("No action endpoint is configured: there is no action server to fail.")
+        return False
+    if not isinstance(endpoint, ApologisingActionEndpoint):
+        endpoint = ApologisingActionEndpoint.wrapping(endpoint)
+        agent.action_endpoint = endpoint  # Agent.load_model passes it to new processors
+    if agent.processor is not None:
+        agent.processor.action_endpoint = endpoint
+    return True
+
+
+class ActionServerApology(StartupHook):
+    @classmethod
+    def name(cls) -> Text:
+        return "action_server_apology"
+
+    async def on_start(self, agent: Any, input_channels: List[InputChannel]) -> None:
+        if install_apology(agent):
+            logger.info(f"Custom actions that can't run get '{APOLOGY_RESPONSE}'.")
