@@ -7,7 +7,7 @@ SPACY_PIPELINE := build/spacy_en_refund
 TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help install spacy train run actions shell test lint lock clean
+.PHONY: help install spacy train run actions shell test bench lint lock clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -45,9 +45,13 @@ shell: install  ## Talk to the bot in this terminal
 test: install  ## Run every test: rules, actions, NLU holdout, test stories, end-to-end
 	$(BIN)/python -m pytest
 
+bench: install  ## Benchmark against a stock `rasa init` bot: results/bench.json and bench.png
+	$(BIN)/python scripts/bench.py
+
 lint:  ## ruff and mypy
-	$(BIN)/ruff check actions refund_rules nlp_pipeline tests
-	$(BIN)/mypy actions refund_rules nlp_pipeline
+	$(BIN)/ruff check actions addons refund_rules nlp_pipeline scripts tests
+	$(BIN)/ruff format --check actions addons refund_rules nlp_pipeline scripts tests
+	$(BIN)/mypy actions addons refund_rules nlp_pipeline
 
 lock:  ## Re-pin requirements.lock from requirements.in (in a scratch venv)
 	rm -rf /tmp/refund-lock && "$$(scripts/find-python310.sh)" -m venv /tmp/refund-lock
