@@ -1,16 +1,44 @@
 #!/usr/bin/env bash
 # Start the action server, then `rasa run` with the web page on :8080, or `rasa shell` ("shell").
 # Everything started here stops when the bot stops.
+#
+# RASA_PROFILE picks the endpoints (tracker store, lock store, action server):
+#   unset or "default"  endpoints.yml: SQLite tracker store in conversations.db
+#   "scale"             deploy/endpoints.scale.yml: PostgreSQL tracker store and Redis lock store,
+#                       settings from the environment, defaults in deploy/scale.env
+#                       (scripts/start-services.sh sets up both on 127.0.0.1 with those defaults)
+# Any other NAME uses deploy/endpoints.NAME.yml, with deploy/NAME.env as defaults if it exists.
+# RASA_API_TOKEN set: Rasa's HTTP API is on, and needs that token (off otherwise).
 set -eu
 cd "$(dirname "$0")/.."
-.venv/bin/rasa run actions --port 5055 &
+
+profile="${RASA_PROFILE:-default}"
+endpoints=endpoints.yml
+if [ "$profile" != default ]; then
+  endpoints="deploy/endpoints.$profile.yml"
+  [ -f "$endpoints" ] || { echo "RASA_PROFILE=$profile: there is no $endpoints" >&2; exit 1; }
+  if [ -f "deploy/$profile.env" ]; then
+    # KEY=VALUE defaults; a variable already set in the environment wins.
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in '' | \#*) continue ;; esac
+      key="${line%%=*}"
+      [ -n "${!key+x}" ] || export "$key=${line#*=}"
+    done <"deploy/$profile.env"
+  fi
+  echo "Profile $profile: $endpoints"
+fi
+
+.venv/bin/python -m addons.action_server --port 5055 &
 pids=$!
 trap 'kill $pids 2>/dev/null' EXIT
 if [ "${1:-}" = shell ]; then
-  .venv/bin/rasa shell --model models/refund-assistant.tar.gz
+  .venv/bin/rasa shell --model models/refund-assistant.tar.gz --endpoints "$endpoints"
 else
   scripts/serve-web.sh 8080 &
   pids="$pids $!"
   echo "Chat page: http://localhost:8080/"
-  .venv/bin/rasa run --model models/refund-assistant.tar.gz --port 5005 --cors "*"
+  api=()
+  [ -z "${RASA_API_TOKEN:-}" ] || api=(--enable-api --auth-token "$RASA_API_TOKEN")
+  .venv/bin/rasa run --model models/refund-assistant.tar.gz --port 5005 --cors "*" \
+    --endpoints "$endpoints" --logging-config-file logging.yml "${api[@]}"
 fi

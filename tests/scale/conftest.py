@@ -1,0 +1,177 @@
+"""Two `rasa run` replicas sharing a PostgreSQL tracker store and a Redis lock store.
+
+The replicas use the "scale" profile (deploy/endpoints.scale.yml, settings from deploy/scale.env
+overridden by the environment) against real PostgreSQL and Redis servers, which
+scripts/start-services.sh installs and starts on 127.0.0.1. Each run gets a database of its own,
+created here and dropped afterwards.
+
+Without PostgreSQL or Redis installed the tests are skipped, unless CI is set: then they fail.
+"""
+
+import glob
+import os
+import shutil
+import socket
+import threading
+import uuid
+from typing import Dict, Iterator, List, Tuple
+
+import pytest
+
+from tests.servers import MODEL, ROOT, Servers
+
+PROFILE_ENDPOINTS = ROOT / "deploy" / "endpoints.scale.yml"
+PROFILE_DEFAULTS = ROOT / "deploy" / "scale.env"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def scale_settings() -> Dict[str, str]:
+    """deploy/scale.env, with what the environment says winning (as in scripts/run.sh)."""
+    settings = {}
+    for line in PROFILE_DEFAULTS.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            settings[key] = os.environ.get(key, value)
+    return settings
+
+
+def endpoints_without_action_endpoint() -> str:
+    """The profile's endpoints file less its `action_endpoint` block (Servers adds its own).
+
+    Cut as text: once Rasa has been imported, PyYAML's safe loader expands ${...} itself.
+    """
+    kept: List[str] = []
+    skipping = False
+    for line in PROFILE_ENDPOINTS.read_text().splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            skipping = line.startswith("action_endpoint:")
+        if not skipping:
+            kept.append(line)
+    text = "\n".join(kept) + "\n"
+    assert "tracker_store:" in text and "lock_store:" in text, text
+    return text
+
+
+def _reachable(host: str, port: str) -> bool:
+    try:
+        with socket.create_connection((host, int(port)), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def _not_installed() -> List[str]:
+    missing = []
+    if not (glob.glob("/usr/lib/postgresql/*/bin/postgres") or shutil.which("postgres")):
+        missing.append("PostgreSQL")
+    if not shutil.which("redis-server"):
+        missing.append("Redis")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def settings() -> Dict[str, str]:
+    settings = scale_settings()
+    db = (settings["TRACKER_DB_HOST"], settings["TRACKER_DB_PORT"])
+    redis = (settings["REDIS_HOST"], settings["REDIS_PORT"])
+    if _reachable(*db) and _reachable(*redis):
+        return settings
+    missing = _not_installed()
+    if missing and not in_ci():
+        pytest.skip(
+            f"{' and '.join(missing)} not installed: run scripts/start-services.sh (as root) "
+            "to install and start PostgreSQL and Redis for the scale tests"
+        )
+    pytest.fail(
+        f"PostgreSQL on {db[0]}:{db[1]} or Redis on {redis[0]}:{redis[1]} is not reachable: "
+        "run scripts/start-services.sh first (CI must, the scale tests do not skip under CI)"
+    )
+
+
+@pytest.fixture(scope="module")
+def tracker_db(settings: Dict[str, str]) -> Iterator[str]:
+    """A database of this run's own, as the profile's role (start-services.sh gives it CREATEDB)."""
+    import psycopg2
+
+    name = f"rasa_scale_{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(
+        host=settings["TRACKER_DB_HOST"],
+        port=int(settings["TRACKER_DB_PORT"]),
+        user=settings["TRACKER_DB_USER"],
+        password=settings["TRACKER_DB_PASSWORD"],
+        dbname="postgres",
+    )
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        yield name
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture(scope="module")
+def api_token() -> str:
+    """The --auth-token of both replicas' HTTP API."""
+    return f"scale-{uuid.uuid4().hex}"
+
+
+def _start_all(replicas: List[Servers]) -> None:
+    for replica in replicas:
+        replica.start_actions()
+    # The two `rasa run` load the model at the same time: about half the wait.
+    errors: List[Exception] = []
+
+    def start(replica: Servers) -> None:
+        try:
+            replica.start_rasa()
+        except Exception as error:  # reported in the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(replica,)) for replica in replicas]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+
+
+@pytest.fixture(scope="module")
+def replicas(
+    settings: Dict[str, str],
+    tracker_db: str,
+    api_token: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Tuple[Servers, Servers]]:
+    """Replicas A and B, each with its own action server, on one database and one Redis."""
+    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
+    env = dict(settings, TRACKER_DB_NAME=tracker_db)
+    endpoints = endpoints_without_action_endpoint()
+    pair = [
+        Servers(
+            tmp_path_factory.mktemp(f"replica-{name}"),
+            endpoints_extra=endpoints,
+            env=dict(env, RESTORE_REMINDERS=restore),  # as in deploy/docker-compose.yml
+            enable_api=True,
+            rasa_args=["--auth-token", api_token],
+        )
+        for name, restore in (("a", "true"), ("b", "false"))
+    ]
+    try:
+        _start_all(pair)
+    except BaseException:
+        for replica in pair:
+            replica.print_logs()
+            replica.stop()
+        raise
+    try:
+        yield pair[0], pair[1]
+    finally:
+        for replica in pair:
+            replica.stop()
