@@ -1,12 +1,14 @@
-"""Security defaults: the action server's host and token, the HTTP API, masked order numbers."""
+"""Security defaults: the action server's host and token, the HTTP API, masked order numbers,
+nothing secret in git."""
 
+import re
 import subprocess
 import uuid
 
 import requests
 
 from addons.log_masking import mask_order_numbers
-from tests.servers import RestClient, Servers
+from tests.servers import ROOT, RestClient, Servers
 
 ORDER = "8123456789012345"
 
@@ -64,3 +66,43 @@ def test_token_protects_the_action_server_and_the_api(tmp_path):
         tracker = f"{bot.url}/conversations/{sender}/tracker"
         assert requests.get(tracker, timeout=5).status_code == 401
         assert requests.get(f"{tracker}?token=api-secret", timeout=5).ok
+
+
+SECRET_PATTERNS = {
+    "Telegram bot token": re.compile(r"\b\d{8,10}:[A-Za-z0-9_-]{35}\b"),
+    "Slack token": re.compile(r"\bxox[abposr]-\d+-\d+-[A-Za-z0-9]+"),
+    "private key": re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"),
+    "AWS access key": re.compile(r"\bAKIA[0-9A-Z]{16}\b"),
+}
+NEVER_TRACKED = re.compile(
+    r"(^|/)(models|results|node_modules|\.rasa|\.venv)/|\.(db|sqlite3?|tar\.gz)$"
+)
+
+
+def tracked_files() -> list:
+    listing = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return [name for name in listing.stdout.split("\0") if name]
+
+
+def test_no_secrets_models_or_databases_in_git():
+    files = tracked_files()
+    assert "credentials.yml" in files  # the listing works
+    assert [name for name in files if NEVER_TRACKED.search(name)] == []
+    found = []
+    for name in files:
+        path = ROOT / name
+        if not path.is_file() or path.suffix in (".png", ".lock", ".json"):
+            continue
+        text = path.read_text(errors="ignore")
+        found += [(name, kind) for kind, pattern in SECRET_PATTERNS.items() if pattern.search(text)]
+    assert found == []
+
+
+def test_channel_secrets_in_credentials_come_from_the_environment():
+    credentials = (ROOT / "credentials.yml").read_text()
+    for key in ("access_token", "slack_token", "slack_signing_secret", "secret_token"):
+        for line in credentials.splitlines():
+            if f"{key}:" in line:
+                assert re.search(rf"{key}: \$\{{[A-Z_]+\}}\s*$", line), line
