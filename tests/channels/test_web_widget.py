@@ -158,6 +158,12 @@ def test_reload_keeps_the_history_and_the_session(report: dict) -> None:
     _passed(report, "session_after_reload")
 
 
+def test_html_typed_by_the_buyer_is_shown_as_text(report: dict) -> None:
+    _passed(report, "html_shown_as_text")
+    shown = report["checks"]["html_shown_as_text"]
+    assert not shown["injected"] and not shown["bold"] and shown["images"] == 0
+
+
 def test_phone_viewport_has_no_horizontal_scroll(report: dict) -> None:
     _passed(report, "phone_viewport")
     phone = report["checks"]["phone_viewport"]

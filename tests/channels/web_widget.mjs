@@ -180,6 +180,24 @@ try {
   });
   await screenshot(page, "desktop-after-reload.png");
 
+  // HTML typed by the buyer is shown as text: no element is made from it, no script runs.
+  const HOSTILE = '<img src=x onerror="window.__injected=1"><b id="injected">bold</b>';
+  await check("html_shown_as_text", page, async () => {
+    const before = await page.locator(BOT).count();
+    await send(page, HOSTILE);
+    const shown = page.locator(USER, { hasText: "onerror" }).last();
+    await shown.waitFor({ state: "visible", timeout: TIMEOUT });
+    // The bot's answer to it, whatever it is: the widget renders it (markdown) too.
+    await page.locator(BOT).nth(before).waitFor({ state: "visible", timeout: TIMEOUT });
+    const state = await page.evaluate(() => ({
+      injected: window.__injected === 1,
+      bold: !!document.querySelector("#injected"),
+      images: document.querySelectorAll(".rw-messages-container img[src='x']").length,
+    }));
+    const text = await shown.innerText();
+    return [text.includes("<b id=") && !state.injected && !state.bold && state.images === 0, { text, ...state }];
+  });
+
   // A phone: the same conversation, loaded at 390x844.
   await check("phone_viewport", page, async () => {
     await page.setViewportSize({ width: 390, height: 844 });
