@@ -113,6 +113,7 @@ def slack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlackStack]:
         "SLACK_CHANNEL": SLACK_CHANNEL,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": f"{double.url}/api/",
+        "REFUND_ASSISTANT_SECONDS_PER_DAY": "1",  # a reminder "day" lasts a second
     }
     try:
         with Servers(
@@ -188,3 +189,24 @@ def test_slack_retry_of_the_same_event_is_not_answered_twice(slack, reason):
     time.sleep(3)
     assert len(slack.posts_to(channel)) == answered
     assert slack.user_texts(user) == ["my package never arrived"]
+
+
+def test_reminders_reach_the_buyers_direct_messages(slack):
+    user, channel = ids()
+
+    def say_and_wait(text: str, expect: str, seconds: float = 30) -> None:
+        if text:
+            assert slack.post_event(dm_event(user, channel, text)).status_code == 200
+        found = slack.double.wait_for(
+            "chat.postMessage",
+            lambda c: c.params["channel"] == channel and expect in c.params["text"],
+            seconds=seconds,
+        )
+        assert found, f"no {expect!r} in {[c.params['text'] for c in slack.posts_to(channel)]}"
+
+    say_and_wait("the seller hasn't answered my dispute", "When did you open")
+    say_and_wait("4 days ago", "Shall I remind you?")
+    say_and_wait("yes", "I'll message you here on Monday 30 November")
+    # Nobody writes now: the bot sends these on its own, to the same direct-message channel.
+    say_and_wait("", "the seller's 5 days to respond are over", seconds=10)
+    say_and_wait("", "you can now use 'Escalate Dispute'", seconds=20)
