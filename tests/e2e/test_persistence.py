@@ -6,9 +6,7 @@ from tests.servers import RestClient, Servers, tracker_store_on
 
 
 def test_conversation_continues_after_the_server_is_killed(tmp_path):
-    endpoints = (
-        tracker_store_on(tmp_path / 'conversations.db')
-    )
+    endpoints = tracker_store_on(tmp_path / "conversations.db")
     sender = f"persist-{uuid.uuid4().hex[:8]}"
     with Servers(tmp_path, endpoints_extra=endpoints) as bot:
         rest = RestClient(bot.url)

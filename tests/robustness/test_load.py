@@ -59,7 +59,7 @@ def script(i: int) -> Tuple[str, List[Tuple[str, List[str]]]]:
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     workdir = tmp_path_factory.mktemp("load")
-    store = tracker_store_on(workdir / 'load.db')
+    store = tracker_store_on(workdir / "load.db")
     with Servers(workdir, endpoints_extra=store) as running:
         yield running
 
