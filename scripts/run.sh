@@ -31,6 +31,7 @@ fi
 .venv/bin/python -m addons.action_server --port 5055 &
 pids=$!
 trap 'kill $pids 2>/dev/null' EXIT
+trap 'exit 143' TERM INT  # `wait` below returns at once on a signal, so everything stops
 if [ "${1:-}" = shell ]; then
   .venv/bin/rasa shell --model models/refund-assistant.tar.gz --endpoints "$endpoints"
 else
@@ -40,5 +41,7 @@ else
   api=()
   [ -z "${RASA_API_TOKEN:-}" ] || api=(--enable-api --auth-token "$RASA_API_TOKEN")
   .venv/bin/rasa run --model models/refund-assistant.tar.gz --port 5005 --cors "*" \
-    --endpoints "$endpoints" --logging-config-file logging.yml "${api[@]}"
+    --endpoints "$endpoints" --logging-config-file logging.yml "${api[@]}" &
+  pids="$pids $!"
+  wait $!
 fi
