@@ -10,13 +10,15 @@ server's own format with the response ``utter_action_server_unavailable`` and
   validation action rejects values, so the form stays active and asks again;
 - for any other action: ``FollowupAction(action_listen)``, so the bot waits for the user
   instead of carrying on as if the action had run.
-Nothing about the failure is kept: the next call tries the action server again, so the bot
-recovers by itself. (The user's message is not reverted: inside a form Rasa's
-``UserUtteranceReverted`` would also undo the form.)
+A hung action server counts as failed after ACTION_TIMEOUT_SECONDS (20 by default; Rasa's
+own limit is 300 s of silence). Nothing about the failure is kept: the next call tries the
+action server again, so the bot recovers by itself. (The user's message is not reverted:
+inside a form Rasa's ``UserUtteranceReverted`` would also undo the form.)
 """
 
 import asyncio
 import logging
+import os
 from typing import Any, Dict, List, Optional, Text
 
 import aiohttp
@@ -64,6 +66,10 @@ def apology_result(body: Dict[Text, Any]) -> Dict[Text, Any]:
     return {"events": events, "responses": [apology]}
 
 
+def action_timeout_seconds() -> float:
+    return float(os.environ.get("ACTION_TIMEOUT_SECONDS") or 20)
+
+
 class ApologisingActionEndpoint(EndpointConfig):
     """The action endpoint, answering with an apology when the action server fails."""
 
@@ -83,6 +89,8 @@ class ApologisingActionEndpoint(EndpointConfig):
         return wrapped
 
     async def request(self, *args: Any, **kwargs: Any) -> Optional[Any]:
+        # RemoteAction asks for Rasa's 300 s; a buyer should not wait that long for an apology.
+        kwargs["timeout"] = aiohttp.ClientTimeout(total=action_timeout_seconds())
         try:
             return await super().request(*args, **kwargs)
         except ClientResponseError as error:

@@ -1,8 +1,10 @@
 """Unit tests for the failure add-ons (apology, tracker store check, strict REST): no model, no
 Rasa server (a few seconds)."""
 
+import asyncio
 import logging
 import socket
+import time
 from types import SimpleNamespace
 from typing import AsyncIterator
 
@@ -76,7 +78,12 @@ async def action_server() -> AsyncIterator[str]:
             {"action_name": "action_explain_complaint", "error": "no"}, status=code
         )
 
+    async def hang(_: web.Request) -> web.Response:
+        await asyncio.sleep(5)
+        return web.json_response({"events": [], "responses": [{"text": "too late"}]})
+
     app = web.Application()
+    app.router.add_post("/hang", hang)
     app.router.add_post("/ok", ok)
     app.router.add_post("/status/{code}", status)
     runner = web.AppRunner(app)
@@ -143,6 +150,16 @@ async def test_error_statuses_give_the_apology(action_server, code):
     )
     assert [type(e) for e in events] == [BotUttered, FollowupAction]
     assert events[0].text == APOLOGY_TEXT
+
+
+async def test_a_hung_action_server_gets_the_apology_after_the_timeout(action_server, monkeypatch):
+    monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", "0.5")
+    started = time.monotonic()
+    events = await run_remote_action(
+        f"{action_server}/hang", DOMAIN_WITH, tracker_after_user_message()
+    )
+    assert time.monotonic() - started < 3
+    assert [e.text for e in events if isinstance(e, BotUttered)] == ["Sorry, from the domain."]
 
 
 async def test_a_rejection_still_reaches_rasa(action_server):
