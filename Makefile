@@ -42,7 +42,7 @@ actions: $(BIN)/.installed  ## Start only the action server on 127.0.0.1:5055
 shell: install  ## Talk to the bot in this terminal
 	scripts/run.sh shell
 
-test: install  ## Run every test: rules, actions, NLU holdout, test stories, end-to-end
+test: install  ## Run every test (see README: Testing)
 	$(BIN)/python -m pytest
 
 bench: install  ## Benchmark against a stock `rasa init` bot: results/bench.json and bench.png
