@@ -107,9 +107,10 @@ def test_unreachable_tracker_store_stops_rasa_run_with_a_clear_error(tmp_path):
         ),
         (
             "sqlite",
-            "  type: SQL\n  dialect: sqlite\n  db: /nonexistent-dir/sub/conversations.db\n",
+            "  type: addons.sqlite_tracker_store.SQLiteTrackerStore\n"
+            "  db: /nonexistent-dir/sub/conversations.db\n",
             ["ConnectionException: Cannot use the tracker store",
-             "SQLTrackerStore, sqlite database /nonexistent-dir/sub/conversations.db",
+             "SQLiteTrackerStore, sqlite database /nonexistent-dir/sub/conversations.db",
              "unable to open database file"],
         ),
     ]  # fmt: skip
