@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.sqlite_tracker_store import SQLiteTrackerStore
@@ -23,7 +29,7 @@ def conversation(sender: str) -> DialogueStateTracker:
     for event in [
         ActionExecuted("action_listen"),
         UserUttered("my parcel never came", {"name": "report_not_received", "confidence": 0.9}),
-        SlotSet("complaint_type", "not_received"),
+        SlotSet("complaint", "item not received"),
         ActionExecuted("utter_complaint_not_received"),
         BotUttered("Sorry to hear that."),
         ActionExecuted("action_listen"),
@@ -48,6 +54,47 @@ def test_what_it_saves_reads_back_the_same_here_and_in_rasas_own_store(tmp_path)
     assert stored_events(SQLiteTrackerStore(DOMAIN, db=db), "buyer-1") == expected
     # Same tables as Rasa's store, so switching back to `type: SQL` keeps every conversation.
     assert stored_events(SQLTrackerStore(DOMAIN, dialect="sqlite", db=db), "buyer-1") == expected
+
+
+def talk_over_two_sessions(store) -> None:
+    """As Rasa does: save, read the latest session back, start a new one, save twice more."""
+    asyncio.run(store.save(conversation("buyer-4")))
+    tracker = asyncio.run(store.retrieve("buyer-4"))
+    for event in [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        UserUttered("hello again", {"name": "greet", "confidence": 0.9}),
+    ]:
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
+    tracker = asyncio.run(store.retrieve("buyer-4"))
+    tracker.update(BotUttered("Hello again!"))
+    asyncio.run(store.save(tracker))
+
+
+def test_reads_the_latest_session_and_adds_only_new_events_as_rasa_does(tmp_path):
+    ours = SQLiteTrackerStore(DOMAIN, db=str(tmp_path / "ours.db"))
+    rasa = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    for store in (ours, rasa):
+        talk_over_two_sessions(store)
+
+    latest = stored_events(ours, "buyer-4")
+    assert [without_timestamp(e) for e in latest] == [
+        without_timestamp(e) for e in stored_events(rasa, "buyer-4")
+    ]
+    assert [e.get("text") for e in latest if e["event"] in ("user", "bot")] == [
+        "hello again",
+        "Hello again!",
+    ]
+    full = [e.as_dict() for e in asyncio.run(ours.retrieve_full_tracker("buyer-4")).events]
+    assert [e.get("text") for e in full if e["event"] in ("user", "bot")] == [
+        "my parcel never came",
+        "Sorry to hear that.",
+        "hello again",
+        "Hello again!",
+    ]  # nothing doubled or lost
+    assert asyncio.run(ours.retrieve("nobody")) is None
 
 
 def test_connections_stay_open_with_the_write_ahead_log(tmp_path):
