@@ -17,6 +17,7 @@ from typing import Any, Dict, List, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel
 from rasa.shared.core.events import Event, ReminderCancelled, ReminderScheduled, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.startup_hook import StartupHook
 
@@ -43,12 +44,31 @@ def pending_reminders(events: List[Event], sender_id: Text) -> List[ReminderSche
     return list(pending.values())
 
 
-def _output_channel(channel_name: Any, input_channels: List[InputChannel]) -> OutputChannel:
+def latest_metadata(tracker: DialogueStateTracker, channel_name: Text) -> Dict[Text, Any]:
+    """The metadata of the latest message that came in on this channel (reminders have none)."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered) and event.input_channel == channel_name:
+            if event.metadata:
+                return event.metadata
+    return {}
+
+
+def _output_channel(
+    tracker: DialogueStateTracker, input_channels: List[InputChannel]
+) -> OutputChannel:
+    """The channel the conversation was answered on. Channels that answer each conversation
+    somewhere of its own (our Slack channel: the buyer's direct messages) find it from the
+    stored message metadata through `output_channel_for`."""
+    channel_name = tracker.get_latest_input_channel()
     for channel in input_channels:
-        if channel.name() == channel_name:
-            output = channel.get_output_channel()
-            if output is not None:
-                return output
+        if channel.name() != channel_name:
+            continue
+        metadata = latest_metadata(tracker, channel_name)
+        if metadata and hasattr(channel, "output_channel_for"):
+            return channel.output_channel_for(metadata)
+        output = channel.get_output_channel()
+        if output is not None:
+            return output
     return CollectingOutputChannel()
 
 
@@ -64,7 +84,7 @@ async def restore_reminders(agent: Any, input_channels: List[InputChannel]) -> i
         reminders = pending_reminders(list(tracker.events), sender_id)
         if not reminders:
             continue
-        output = _output_channel(tracker.get_latest_input_channel(), input_channels)
+        output = _output_channel(tracker, input_channels)
         for reminder in reminders:
             # A past run date would be dropped by the scheduler as a misfire.
             reminder.trigger_date_time = max(reminder.trigger_date_time, soon)

@@ -1,4 +1,4 @@
-"""Rasa's Slack channel (rasa 3.6.21, slack_sdk AsyncWebClient) with three small changes.
+"""Rasa's Slack channel (rasa 3.6.21, slack_sdk AsyncWebClient) with four small changes.
 
 Use it in credentials.yml as `addons.slack_channel.SlackInput:` (Events API URL stays
 `/webhooks/slack/webhook`, output channel name "slack"; every stock key works as before).
@@ -12,6 +12,8 @@ Use it in credentials.yml as `addons.slack_channel.SlackInput:` (Events API URL 
   is not passed to the assistant again. Stock only drops retries whose reason is `http_timeout`;
   a retry for `http_error`, `unknown_error`, ... was answered a second time. The ids are kept in
   memory (the last 10,000), so this holds per `rasa run` process.
+- `output_channel_for(metadata)`: the conversation a stored message came from, so that reminders
+  scheduled again after a restart reach the buyer's direct messages, not `slack_channel`.
 """
 
 import logging
@@ -69,6 +71,12 @@ class SlackInput(RasaSlackInput):
     ) -> OutputChannel:
         channel = channel or self.slack_channel
         return SlackBot(self.slack_token, channel, thread_id, self.proxy, self.api_url)
+
+    def output_channel_for(self, metadata: Dict[Text, Any]) -> OutputChannel:
+        """Where stock answers a message with this metadata: its conversation (the buyer's
+        direct messages), in its thread when `use_threads` is on. Used by reminder_restore."""
+        thread_id = metadata.get("thread_id") if self.use_threads else None
+        return self.get_output_channel(metadata.get("out_channel"), thread_id)
 
     def _already_received(self, request: Request) -> bool:
         """Remembers this request's event_id; True if it was seen before."""

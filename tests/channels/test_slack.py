@@ -4,7 +4,8 @@ One `rasa run --enable-api` with the channel's replies pointed (`api_url`) at
 tests/channels/doubles.py's FakeSlackWebApi on a free loopback port, and the action server.
 Events are signed here the way Slack signs them (v0 HMAC-SHA256 of `v0:{timestamp}:{body}` with
 the signing secret). Replies are read from the chat.postMessage calls the double recorded; what
-reached the assistant is read from the tracker (HTTP API).
+reached the assistant is read from the tracker (HTTP API). Conversations are kept in SQLite as
+deployed, so the last test can restart the server and see the reminders restored.
 """
 
 import hashlib
@@ -18,25 +19,33 @@ import pytest
 import requests
 from doubles import Call, FakeSlackWebApi
 
-from tests.servers import Servers
+from tests.servers import CREDENTIALS as DEPLOYED_CREDENTIALS
+from tests.servers import Servers, tracker_store_on
 
 SLACK_TOKEN = "xoxb-0000-test-token"
 SLACK_CHANNEL = "C0REFUNDS"
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 API_TOKEN = "api-test-token"
+SELLER_REMINDER = "the seller's 5 days to respond are over"
+ESCALATION_REMINDER = "you can now use 'Escalate Dispute'"
 
-CREDENTIALS = """\
+# As deployed: credentials.yml (channels and add-ons) with the block uncommented.
+CREDENTIALS = (
+    DEPLOYED_CREDENTIALS
+    + """
 addons.slack_channel.SlackInput:
   slack_token: ${SLACK_TOKEN}
   slack_channel: ${SLACK_CHANNEL}
   slack_signing_secret: ${SLACK_SIGNING_SECRET}
   api_url: ${SLACK_API_URL}
 """
+)
 
 
 class SlackStack:
-    def __init__(self, rasa_url: str, double: FakeSlackWebApi) -> None:
-        self.rasa_url = rasa_url
+    def __init__(self, servers: Servers, double: FakeSlackWebApi) -> None:
+        self.servers = servers
+        self.rasa_url = servers.url
         self.double = double
 
     def post_event(
@@ -58,6 +67,19 @@ class SlackStack:
             },
             timeout=30,
         )
+
+    def say_and_wait(
+        self, user: str, channel: str, text: str, expect: str, seconds: float = 30
+    ) -> None:
+        """Sends `text` (unless empty) and waits for a reply containing `expect` in `channel`."""
+        if text:
+            assert self.post_event(dm_event(user, channel, text)).status_code == 200
+        found = self.double.wait_for(
+            "chat.postMessage",
+            lambda c: c.params["channel"] == channel and expect in c.params["text"],
+            seconds=seconds,
+        )
+        assert found, f"no {expect!r} in {[c.params['text'] for c in self.posts_to(channel)]}"
 
     def posts_to(self, channel: str) -> List[Call]:
         return self.double.calls_to("chat.postMessage", lambda c: c.params["channel"] == channel)
@@ -115,15 +137,17 @@ def slack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlackStack]:
         "SLACK_API_URL": f"{double.url}/api/",
         "REFUND_ASSISTANT_SECONDS_PER_DAY": "1",  # a reminder "day" lasts a second
     }
+    workdir = tmp_path_factory.mktemp("slack")
     try:
         with Servers(
-            tmp_path_factory.mktemp("slack"),
+            workdir,
             credentials=CREDENTIALS,
+            endpoints_extra=tracker_store_on(workdir / "conversations.db"),
             env=env,
             enable_api=True,
             rasa_args=["--auth-token", API_TOKEN],
         ) as servers:
-            yield SlackStack(servers.url, double)
+            yield SlackStack(servers, double)
     finally:
         double.stop()
 
@@ -193,20 +217,26 @@ def test_slack_retry_of_the_same_event_is_not_answered_twice(slack, reason):
 
 def test_reminders_reach_the_buyers_direct_messages(slack):
     user, channel = ids()
-
-    def say_and_wait(text: str, expect: str, seconds: float = 30) -> None:
-        if text:
-            assert slack.post_event(dm_event(user, channel, text)).status_code == 200
-        found = slack.double.wait_for(
-            "chat.postMessage",
-            lambda c: c.params["channel"] == channel and expect in c.params["text"],
-            seconds=seconds,
-        )
-        assert found, f"no {expect!r} in {[c.params['text'] for c in slack.posts_to(channel)]}"
-
-    say_and_wait("the seller hasn't answered my dispute", "When did you open")
-    say_and_wait("4 days ago", "Shall I remind you?")
-    say_and_wait("yes", "I'll message you here on Monday 30 November")
+    slack.say_and_wait(user, channel, "the seller hasn't answered my dispute", "When did you open")
+    slack.say_and_wait(user, channel, "4 days ago", "Shall I remind you?")
+    slack.say_and_wait(user, channel, "yes", "I'll message you here on Monday 30 November")
     # Nobody writes now: the bot sends these on its own, to the same direct-message channel.
-    say_and_wait("", "the seller's 5 days to respond are over", seconds=10)
-    say_and_wait("", "you can now use 'Escalate Dispute'", seconds=20)
+    slack.say_and_wait(user, channel, "", SELLER_REMINDER, seconds=10)
+    slack.say_and_wait(user, channel, "", ESCALATION_REMINDER, seconds=20)
+
+
+def test_reminders_restored_after_a_restart_still_reach_the_buyers_direct_messages(slack):
+    """Last in this module: it restarts the Rasa server."""
+    user, channel = ids()
+    slack.say_and_wait(user, channel, "the seller hasn't answered my dispute", "When did you open")
+    slack.say_and_wait(user, channel, "4 days ago", "Shall I remind you?")
+    slack.say_and_wait(user, channel, "yes", "I'll message you here on Monday 30 November")
+    slack.servers.kill_rasa()  # before either reminder is due; both fall due while it is down
+    time.sleep(3)
+    slack.servers.start_rasa()  # reminder_restore schedules them again from conversations.db
+
+    slack.say_and_wait(user, channel, "", SELLER_REMINDER, seconds=20)
+    slack.say_and_wait(user, channel, "", ESCALATION_REMINDER, seconds=20)
+    assert sum(SELLER_REMINDER in c.params["text"] for c in slack.posts_to(channel)) == 1
+    assert sum(ESCALATION_REMINDER in c.params["text"] for c in slack.posts_to(channel)) == 1
+    assert slack.posts_to(SLACK_CHANNEL) == []  # not the app's default channel

@@ -15,6 +15,7 @@ import pytest
 import requests
 from doubles import Call, FakeTelegramBotApi
 
+from tests.servers import CREDENTIALS as DEPLOYED_CREDENTIALS
 from tests.servers import Servers
 
 TOKEN = "123456789:AAF-test-token_for-the-double"
@@ -23,7 +24,10 @@ WEBHOOK_URL = "https://refund-bot.example.test/webhooks/telegram/webhook"
 SECRET = "s3cret-Only-telegram_knows"
 API_TOKEN = "api-test-token"
 
-CREDENTIALS = """\
+# As deployed: credentials.yml (channels and add-ons) with the block uncommented.
+CREDENTIALS = (
+    DEPLOYED_CREDENTIALS
+    + """
 addons.telegram_channel.TelegramInput:
   access_token: ${TELEGRAM_TOKEN}
   verify: ${TELEGRAM_BOT_NAME}
@@ -31,6 +35,7 @@ addons.telegram_channel.TelegramInput:
   secret_token: ${TELEGRAM_SECRET_TOKEN}
   api_url: ${TELEGRAM_API_URL}
 """
+)
 
 _update_ids = itertools.count(1000)
 
