@@ -1,8 +1,13 @@
 """Rasa's own checks on the data and the trained model, run as part of the test suite."""
 
 import json
+import re
 import subprocess
 from pathlib import Path
+from typing import Set, Tuple
+
+import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
@@ -14,9 +19,60 @@ def rasa(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([RASA, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
-def test_data_validates_without_warnings():
+def sent_by_code() -> Tuple[Set[str], Set[str]]:
+    """Response names the custom actions and add-ons send, and prefixes of those they build
+    (`response=f"utter_dispute_step_{n}"`)."""
+    files = [*(ROOT / "actions").glob("*.py"), *(ROOT / "addons").glob("*.py")]
+    source = "\n".join(path.read_text() for path in files)
+    return set(re.findall(r'"(utter_\w+)"', source)), set(re.findall(r'f"(utter_\w+?)\{', source))
+
+
+def unexplained(warning: str) -> bool:
+    """Rasa's validator can't see responses sent from code or intents sent by reminders; those
+    warnings are accepted only when the code or the rules really use the name."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
+    names, prefixes = sent_by_code()
+    form_slots = {s for form in domain["forms"].values() for s in form["required_slots"]}
+    unused = re.fullmatch(r"The utterance '(\w+)' is not used in any story or rule\.", warning)
+    if unused:
+        name = unused.group(1)
+        sent_by_rasa = name == "utter_default" or name in {f"utter_ask_{s}" for s in form_slots}
+        return not (name in names or name.startswith(tuple(prefixes)) or sent_by_rasa)
+    no_examples = re.fullmatch(
+        r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU "
+        r"training data\.",
+        warning,
+    )
+    if no_examples:
+        intent = no_examples.group(1)
+        rules = "\n".join(p.read_text() for p in (ROOT / "data" / "rules").glob("*.yml"))
+        return not (intent.startswith("EXTERNAL_") and f"intent: {intent}" in rules)
+    return True
+
+
+def test_data_validates_with_only_explained_warnings():
     result = rasa("data", "validate", "--fail-on-warnings")
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-4000:]
+    # --fail-on-warnings lets both kinds of warning above through (rasa 3.6 validator), so
+    # every warning is read here.
+    warnings = re.findall(r"UserWarning: (.*)", output)
+    assert [w for w in warnings if unexplained(w)] == []
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "The utterance 'utter_nobody_sends_this' is not used in any story or rule.",
+        "The intent 'EXTERNAL_no_rule_for_this' is listed in the domain file, but is not found "
+        "in the NLU training data.",
+        "The intent 'greet_twice' is listed in the domain file, but is not found in the NLU "
+        "training data.",
+        "Found duplicate examples in the NLU data.",
+    ],
+)
+def test_warnings_nothing_explains_are_reported(warning):
+    assert unexplained(warning)
 
 
 def test_held_out_nlu_macro_f1():
