@@ -215,11 +215,15 @@ def test_slack_retry_of_the_same_event_is_not_answered_twice(slack, reason):
     assert slack.user_texts(user) == ["my package never arrived"]
 
 
-def test_reminders_reach_the_buyers_direct_messages(slack):
-    user, channel = ids()
+def ask_for_reminders(slack: SlackStack, user: str, channel: str) -> None:
     slack.say_and_wait(user, channel, "the seller hasn't answered my dispute", "When did you open")
     slack.say_and_wait(user, channel, "4 days ago", "Shall I remind you?")
     slack.say_and_wait(user, channel, "yes", "I'll message you here on Monday 30 November")
+
+
+def test_reminders_reach_the_buyers_direct_messages(slack):
+    user, channel = ids()
+    ask_for_reminders(slack, user, channel)
     # Nobody writes now: the bot sends these on its own, to the same direct-message channel.
     slack.say_and_wait(user, channel, "", SELLER_REMINDER, seconds=10)
     slack.say_and_wait(user, channel, "", ESCALATION_REMINDER, seconds=20)
@@ -228,9 +232,7 @@ def test_reminders_reach_the_buyers_direct_messages(slack):
 def test_reminders_restored_after_a_restart_still_reach_the_buyers_direct_messages(slack):
     """Last in this module: it restarts the Rasa server."""
     user, channel = ids()
-    slack.say_and_wait(user, channel, "the seller hasn't answered my dispute", "When did you open")
-    slack.say_and_wait(user, channel, "4 days ago", "Shall I remind you?")
-    slack.say_and_wait(user, channel, "yes", "I'll message you here on Monday 30 November")
+    ask_for_reminders(slack, user, channel)
     slack.servers.kill_rasa()  # before either reminder is due; both fall due while it is down
     time.sleep(3)
     slack.servers.start_rasa()  # reminder_restore schedules them again from conversations.db
