@@ -37,7 +37,7 @@ run: install  ## Action server (5055), the bot (REST and socketio on 5005), the 
 	scripts/run.sh
 
 actions: $(BIN)/.installed  ## Start only the action server on 127.0.0.1:5055
-	$(BIN)/python -m addons.action_server --port 5055
+	$(BIN)/python -m actions --port 5055
 
 shell: install  ## Talk to the bot in this terminal
 	scripts/run.sh shell

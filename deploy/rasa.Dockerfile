@@ -11,9 +11,12 @@ WORKDIR /app
 COPY nlp_pipeline/ /app/nlp_pipeline/
 RUN python -m nlp_pipeline.build /app/build/spacy_en_refund
 COPY addons/ /app/addons/
-COPY credentials.yml logging.yml /app/
-COPY deploy/endpoints.scale.yml deploy/credentials.replica.yml /app/deploy/
+COPY refund_rules/ /app/refund_rules/
+COPY credentials.yml logging.yml log_masking.py policy.yml /app/
+COPY deploy/endpoints.scale.yml /app/deploy/
 COPY models/refund-assistant.tar.gz /app/models/refund-assistant.tar.gz
 ENV PYTHONPATH=/app
 USER 1001
-# The image's entrypoint is `rasa`; docker-compose.yml gives the `run ...` command.
+# Rasa's command line with the project's patches and start-up hooks (addons/__main__.py);
+# docker-compose.yml gives the `run ...` command.
+ENTRYPOINT ["python", "-m", "addons"]

@@ -2,7 +2,7 @@
 
 Stock Rasa 3.6.21: when the action server is down, `RemoteAction.run` raises, the processor
 logs "Bot will continue, but the actions events are lost" and the user gets nothing (REST
-answers ``[]``). `ActionServerApology` (credentials.yml) swaps the action endpoint for
+answers ``[]``). This start-up hook swaps the action endpoint for
 `ApologisingActionEndpoint`: when the action server can't be reached, times out or answers
 with an error status (anything but 400, Rasa's "action rejected"), it answers in the action
 server's own format with the response ``utter_action_server_unavailable`` and
@@ -26,16 +26,9 @@ from rasa.core.channels.channel import InputChannel
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, REQUESTED_SLOT
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
-from addons.startup_hook import StartupHook
-
 logger = logging.getLogger(__name__)
 
 APOLOGY_RESPONSE = "utter_action_server_unavailable"
-# Only while a model trained before the response existed is loaded.
-APOLOGY_TEXT = (
-    "Sorry, I can't answer that right now: something went wrong on my side. "
-    "Please send your message again in a minute; I still know where we were."
-)
 
 
 def slots_to_validate(tracker: Optional[Dict[Text, Any]]) -> List[Text]:
@@ -51,11 +44,7 @@ def slots_to_validate(tracker: Optional[Dict[Text, Any]]) -> List[Text]:
 
 def apology_result(body: Dict[Text, Any]) -> Dict[Text, Any]:
     """What the action server would answer to apologise for the action in `body`."""
-    responses = (body.get("domain") or {}).get("responses") or {}
-    if APOLOGY_RESPONSE in responses:
-        apology: Dict[Text, Any] = {"response": APOLOGY_RESPONSE}
-    else:
-        apology = {"text": APOLOGY_TEXT}
+    apology: Dict[Text, Any] = {"response": APOLOGY_RESPONSE}
     if str(body.get("next_action", "")).startswith("validate_"):
         events = [
             {"event": "slot", "name": name, "value": None}
@@ -122,11 +111,6 @@ def install_apology(agent: Any) -> bool:
     return True
 
 
-class ActionServerApology(StartupHook):
-    @classmethod
-    def name(cls) -> Text:
-        return "action_server_apology"
-
-    async def on_start(self, agent: Any, input_channels: List[InputChannel]) -> None:
-        if install_apology(agent):
-            logger.info(f"Custom actions that can't run get '{APOLOGY_RESPONSE}'.")
+async def on_start(agent: Any, input_channels: List[InputChannel]) -> None:
+    if install_apology(agent):
+        logger.info(f"Custom actions that can't run get '{APOLOGY_RESPONSE}'.")

@@ -1,6 +1,6 @@
 """Rasa's Telegram channel (rasa 3.6.21, aiogram 2.15) with the fixes this bot needs.
 
-Use it in credentials.yml as `addons.telegram_channel.TelegramInput:` (its webhook stays at
+Use it in credentials.yml as `addons.channels.telegram.TelegramInput:` (its webhook stays at
 `/webhooks/telegram/webhook` and its output channel is still called "telegram"). Changes:
 
 - `api_url` (optional): the Bot API base, default https://api.telegram.org. Every call, including

@@ -12,7 +12,7 @@ connect/JWT, ``user_uttered``, the output channel — is Rasa's own code.
 
 credentials.yml::
 
-    addons.socketio_channel.SocketIOInput:
+    addons.channels.socketio.SocketIOInput:
       user_message_evt: user_uttered
       bot_message_evt: bot_uttered
       session_persistence: true
@@ -27,6 +27,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from sanic import Blueprint
 
+from addons.patches import applies_to_installed_rasa
+
 logger = logging.getLogger(__name__)
 
 
@@ -34,6 +36,8 @@ class SocketIOInput(RasaSocketIOInput):
     """``socketio`` channel whose ``session_request`` awaits ``enter_room``."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        # The handler below is a copy of Rasa's, with the fix.
+        applies_to_installed_rasa("socketio's session_request handler", required=True)
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio  # the AsyncServer the stock blueprint just created
         assert sio is not None

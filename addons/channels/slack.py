@@ -1,6 +1,6 @@
 """Rasa's Slack channel (rasa 3.6.21, slack_sdk AsyncWebClient) with four small changes.
 
-Use it in credentials.yml as `addons.slack_channel.SlackInput:` (Events API URL stays
+Use it in credentials.yml as `addons.channels.slack.SlackInput:` (Events API URL stays
 `/webhooks/slack/webhook`, output channel name "slack"; every stock key works as before).
 
 - `api_url` (optional): the Web API base the replies go to, default https://slack.com/api/

@@ -2,9 +2,9 @@
 
 Stock Rasa 3.6.21 logs "Could not create tables: ..." when the database can't be reached at
 start, comes up anyway and keeps every conversation in memory only (`FailSafeTrackerStore`),
-losing them on restart. `TrackerStoreCheck` (credentials.yml) reads the store once after
-start-up; when that fails, `rasa run` exits with status 1 and
-``ConnectionException: Cannot use the tracker store (<type>, <database>): <error>``.
+losing them on restart. This start-up hook reads the store once after start-up; when that fails,
+`rasa run` exits with status 1 and ``ConnectionException: Cannot use the tracker store (<type>,
+<database>): <error>``.
 """
 
 import logging
@@ -14,8 +14,6 @@ from typing import Any, List, Text
 from rasa.core.channels.channel import InputChannel
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.exceptions import ConnectionException
-
-from addons.startup_hook import StartupHook
 
 logger = logging.getLogger(__name__)
 
@@ -54,16 +52,11 @@ async def check_tracker_store(store: TrackerStore) -> None:
         ) from error
 
 
-class TrackerStoreCheck(StartupHook):
-    @classmethod
-    def name(cls) -> Text:
-        return "tracker_store_check"
-
-    async def on_start(self, agent: Any, input_channels: List[InputChannel]) -> None:
-        try:
-            await check_tracker_store(agent.tracker_store)
-        except ConnectionException as error:
-            logger.critical(str(error))
-            # `rasa run` prints it and exits with status 1 (no database driver traceback).
-            raise ConnectionException(str(error)) from None
-        logger.info(f"Tracker store OK: {describe_tracker_store(agent.tracker_store)}.")
+async def on_start(agent: Any, input_channels: List[InputChannel]) -> None:
+    try:
+        await check_tracker_store(agent.tracker_store)
+    except ConnectionException as error:
+        logger.critical(str(error))
+        # `rasa run` prints it and exits with status 1 (no database driver traceback).
+        raise ConnectionException(str(error)) from None
+    logger.info(f"Tracker store OK: {describe_tracker_store(agent.tracker_store)}.")

@@ -1,6 +1,6 @@
 """The action server: rasa-sdk's own app, safe by default.
 
-`python -m addons.action_server [--port 5055]`
+`python -m actions [--port 5055]`
 - listens on 127.0.0.1 unless ACTION_SERVER_HOST says otherwise (rasa-sdk binds 0.0.0.0);
 - when ACTION_SERVER_TOKEN is set, /webhook and /actions need it, sent by Rasa as
   `token:` of `action_endpoint` in endpoints (the `?token=` query parameter), or as
@@ -19,7 +19,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from addons import log_masking
+import log_masking
 
 logger = logging.getLogger(__name__)
 

@@ -1,13 +1,12 @@
 """Re-schedule reminders after a restart.
 
-Rasa keeps `ReminderScheduled` events in the tracker store but schedules them only in
-memory, so a restart forgets them. This pseudo-channel (enabled in credentials.yml as
-`addons.reminder_restore.ReminderRestore`) adds no webhook of its own: once the server
-has started, it reads every conversation and schedules again each reminder that was
-neither cancelled nor fired. One fired while the server was down is sent right away.
-It reads all conversations at start-up: fine for one SQLite file, worth a look for
-millions of conversations. With several replicas on one tracker store, only one should
-restore (else each sends the same reminders): RESTORE_REMINDERS=false turns it off.
+Rasa keeps `ReminderScheduled` events in the tracker store but schedules them only in memory, so
+a restart forgets them. Once the server has started, this start-up hook reads every conversation
+and schedules again each reminder that was neither cancelled nor fired. One fired while the
+server was down is sent right away. It reads all conversations at start-up: fine for one SQLite
+file, worth a look for millions of conversations. With several replicas on one tracker store,
+only one should restore (else each sends the same reminders): RESTORE_REMINDERS=false turns it
+off.
 """
 
 import logging
@@ -18,8 +17,6 @@ from typing import Any, Dict, List, Text
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel
 from rasa.shared.core.events import Event, ReminderCancelled, ReminderScheduled, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-
-from addons.startup_hook import StartupHook
 
 logger = logging.getLogger(__name__)
 
@@ -93,17 +90,12 @@ async def restore_reminders(agent: Any, input_channels: List[InputChannel]) -> i
     return restored
 
 
-class ReminderRestore(StartupHook):
-    @classmethod
-    def name(cls) -> Text:
-        return "reminder_restore"
-
-    async def on_start(self, agent: Any, input_channels: List[InputChannel]) -> None:
-        if os.environ.get("RESTORE_REMINDERS", "true").lower() in ("false", "0", "no"):
-            logger.info("RESTORE_REMINDERS is off: stored reminders were not scheduled again.")
-            return
-        if agent.processor is None:
-            logger.warning("No model loaded: reminders were not restored.")
-            return
-        count = await restore_reminders(agent, input_channels)
-        logger.info(f"Restored {count} pending reminder(s).")
+async def on_start(agent: Any, input_channels: List[InputChannel]) -> None:
+    if os.environ.get("RESTORE_REMINDERS", "true").lower() in ("false", "0", "no"):
+        logger.info("RESTORE_REMINDERS is off: stored reminders were not scheduled again.")
+        return
+    if agent.processor is None:
+        logger.warning("No model loaded: reminders were not restored.")
+        return
+    count = await restore_reminders(agent, input_channels)
+    logger.info(f"Restored {count} pending reminder(s).")

@@ -3,26 +3,23 @@
 Rasa 3.6.21's `RasaModel.load` creates a model's weights by training it for one step on one
 example, then loads the trained weights over them. That step runs as a traced `tf.function`,
 and tracing the training graph (forward and backward) takes about 14 s of the 19 s our model
-takes to load here. `FastModelLoad` (credentials.yml) creates the weights with one eager
-forward pass instead, loads the trained weights over them, and traces only the prediction
-graph, as Rasa does next: the same weights (tests/speed/ compares every one), a 5 s load.
-A patch, because Rasa has no hook there; fine-tuning keeps Rasa's own way.
-
-It must be installed before the model loads: Rasa builds the channels named in
-credentials.yml before it loads the model, so this "channel" installs the patch when it is
-built. `rasa shell` and `rasa test` don't read credentials.yml and load the stock way.
+takes to load here. This patch creates the weights with one eager forward pass instead,
+loads the trained weights over them, and traces only the prediction graph, as Rasa does next:
+the same weights (tests/addons/patches/ compares every one), a 5 s load. A patch, because
+Rasa has no hook there; fine-tuning keeps Rasa's own way. `addons.activate()` installs it
+before any model loads.
 """
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Optional, Text
 
 import tensorflow as tf
-from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.model_data import RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
-from sanic import Blueprint
+
+from addons.patches import applies_to_installed_rasa
 
 logger = logging.getLogger(__name__)
 
@@ -63,25 +60,11 @@ def load_without_tracing(
 
 
 def install() -> None:
-    RasaModel.load = classmethod(load_without_tracing)  # type: ignore[method-assign,assignment]
+    """Load models the faster way (a speed-up: on another Rasa version, Rasa's own load)."""
+    if applies_to_installed_rasa("fast_model_load", required=False):
+        RasaModel.load = classmethod(load_without_tracing)  # type: ignore[method-assign,assignment]
+        logger.info("TensorFlow models load without tracing their training step.")
 
 
 def uninstall() -> None:
     RasaModel.load = _STOCK_LOAD  # type: ignore[method-assign]
-
-
-class FastModelLoad(InputChannel):
-    """Installs the patch when Rasa builds its channels; adds no route."""
-
-    @classmethod
-    def name(cls) -> Text:
-        return "fast_model_load"
-
-    @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        install()
-        logger.info("TensorFlow models load without tracing their training step.")
-        return cls()
-
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return Blueprint(self.name(), __name__)
