@@ -20,7 +20,7 @@ from rasa.shared.core.domain import Domain  # noqa: E402
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered  # noqa: E402
 from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 
-from addons.sqlite_tracker_store import SQLiteTrackerStore  # noqa: E402
+from addons.stores.sqlite import SQLiteTrackerStore  # noqa: E402
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
@@ -59,7 +59,7 @@ def main() -> None:
         "Rasa's SQL store on SQLite": SQLTrackerStore(
             DOMAIN, dialect="sqlite", db=str(work / "a.db")
         ),
-        "addons.sqlite_tracker_store": SQLiteTrackerStore(DOMAIN, db=str(work / "b.db")),
+        "addons.stores.sqlite (ours)": SQLiteTrackerStore(DOMAIN, db=str(work / "b.db")),
         "in memory (stock rasa init)": InMemoryTrackerStore(DOMAIN),
     }
     print(f"{'store':30} {'retrieve':>9} {'save':>7} {'total':>7}  (ms, median)")
