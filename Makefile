@@ -46,7 +46,7 @@ test: install  ## Run every test (see README: Testing)
 	$(BIN)/python -m pytest
 
 bench: install  ## Benchmark against a stock `rasa init` bot: results/bench.json and bench.png
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 lint:  ## ruff and mypy
 	$(BIN)/ruff check actions addons refund_rules nlp_pipeline scripts tests

@@ -1,6 +1,6 @@
 """Benchmark our bot against a stock `rasa init` bot: training, start-up, latency, load, memory.
 
-Run from the project directory:  .venv/bin/python scripts/bench.py [--quick]
+Run from the project directory:  .venv/bin/python -m scripts.bench [--quick]
 
 Writes results/bench.json and results/bench.png and prints a table, our figures as ratios to the
 stock bot, and PASS/MISS per target. Exit code 0 whatever the figures: a benchmark, not a test.
@@ -60,7 +60,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import requests
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
 RASA = str(BIN / "rasa")
 PYTHON = str(BIN / "python")
