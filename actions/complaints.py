@@ -7,8 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import clock
-from actions.deadlines import stored_date
+from actions.case import stored_date
 
 _GUIDANCE = {
     "report_not_received": "utter_complaint_not_received",
@@ -32,6 +31,6 @@ class ActionExplainComplaint(Action):
         dispatcher.utter_message(response=guidance)
         dispatcher.utter_message(response="utter_contact_seller_first")
         dispatcher.utter_message(response="utter_offer_walkthrough")
-        # Keep the order date as a calendar date: "40 days ago" means less tomorrow.
-        ordered = stored_date(tracker, "order_date", clock.today())
+        # The order date this complaint leaves: an ISO date or none.
+        ordered = stored_date(tracker, "order_date")
         return [SlotSet("order_date", ordered.isoformat() if ordered else None)]

@@ -1,7 +1,6 @@
 """When the dispute was opened, and what that means for the buyer today."""
 
-from datetime import date
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction
@@ -9,9 +8,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.formatting import day_count, days_ago, long_date
+from actions.case import current_standing, reminder_dates, standing_values, stored_date
+from actions.formatting import long_date
 from refund_rules.dates import parse_buyer_date
-from refund_rules.deadlines import DateProblem, check_dispute_date, dispute_standing
+from refund_rules.deadlines import DateProblem, DisputeStanding, check_dispute_date
 from refund_rules.reminders import ReminderKind, reminders_to_offer
 
 _PROBLEM_RESPONSES = {
@@ -19,25 +19,6 @@ _PROBLEM_RESPONSES = {
     DateProblem.BEFORE_ORDER: "utter_dispute_date_before_order",
     DateProblem.TOO_OLD: "utter_dispute_date_too_old",
 }
-
-
-def stored_date(tracker: Tracker, slot: Text, today: date) -> Optional[date]:
-    """A date slot as a date: ISO once validated, the buyer's words before that."""
-    value = tracker.get_slot(slot)
-    return parse_buyer_date(value, today) if value else None
-
-
-def standing_values(opened: date, today: date) -> Dict[Text, Text]:
-    """The values the standing responses fill in."""
-    standing = dispute_standing(opened, today)
-    return {
-        "opened": long_date(opened, today),
-        "opened_ago": days_ago(standing.days_elapsed),
-        "days_left": day_count(standing.seller_days_left),
-        "seller_deadline": long_date(standing.seller_deadline, today),
-        "escalation_from": long_date(standing.escalation_from, today),
-        "days_until": day_count(standing.days_until_escalation),
-    }
 
 
 class ValidateDeadlineForm(FormValidationAction):
@@ -56,7 +37,7 @@ class ValidateDeadlineForm(FormValidationAction):
         if opened is None:
             dispatcher.utter_message(response="utter_dispute_date_unreadable")
             return {"dispute_date": None}
-        ordered = stored_date(tracker, "order_date", today)
+        ordered = stored_date(tracker, "order_date")
         problem = check_dispute_date(opened, today, ordered)
         if problem is not None:
             dispatcher.utter_message(
@@ -76,12 +57,11 @@ class ActionCheckDeadlines(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         today = clock.today()
-        opened = stored_date(tracker, "dispute_date", today)
-        if opened is None or check_dispute_date(opened, today) is not None:
+        standing = current_standing(tracker, today)
+        if standing is None or check_dispute_date(standing.opened, today) is not None:
             dispatcher.utter_message(response="utter_ask_dispute_date")
             return []
-        standing = dispute_standing(opened, today)
-        values = standing_values(opened, today)
+        values = standing_values(standing)
         dispatcher.utter_message(
             response=f"utter_standing_seller_window_{standing.seller_window.value}", **values
         )
@@ -90,23 +70,19 @@ class ActionCheckDeadlines(Action):
             dispatcher.utter_message(response="utter_escalation_button_caveat")
         else:
             dispatcher.utter_message(response="utter_standing_escalation_later", **values)
-        _offer_reminders(dispatcher, opened, today)
+        _offer_reminders(dispatcher, standing)
         return []
 
 
-def _offer_reminders(dispatcher: CollectingDispatcher, opened: date, today: date) -> None:
-    planned = {r.kind: long_date(r.on, today) for r in reminders_to_offer(opened, today)}
-    if ReminderKind.SELLER_WINDOW_CLOSED in planned:
-        dispatcher.utter_message(
-            response="utter_offer_reminders",
-            seller_reminder_on=planned[ReminderKind.SELLER_WINDOW_CLOSED],
-            escalation_reminder_on=planned[ReminderKind.ESCALATION_AVAILABLE],
-        )
-    elif planned:
-        dispatcher.utter_message(
-            response="utter_offer_escalation_reminder",
-            escalation_reminder_on=planned[ReminderKind.ESCALATION_AVAILABLE],
-        )
+def _offer_reminders(dispatcher: CollectingDispatcher, standing: DisputeStanding) -> None:
+    planned = reminders_to_offer(standing)
+    if not planned:
+        return
+    seller_too = any(r.kind is ReminderKind.SELLER_WINDOW_CLOSED for r in planned)
+    dispatcher.utter_message(
+        response="utter_offer_reminders" if seller_too else "utter_offer_escalation_reminder",
+        **reminder_dates(planned, standing.today),
+    )
 
 
 class ActionNoteDetails(Action):

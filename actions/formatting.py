@@ -1,21 +1,42 @@
-"""How dates and day counts appear inside responses."""
+"""How dates and day counts appear inside responses, in the buyer's locale (Babel, CLDR data).
 
-from datetime import date
+No wording of our own here: the words come from CLDR ("Wednesday", "3 days ago", "yesterday").
+"""
+
+from datetime import date, timedelta
+
+from babel import Locale
+from babel.dates import format_date, format_timedelta
+
+DATE_FORMAT = "EEEE d MMMM"  # 'Wednesday 25 November'
+DATE_FORMAT_OTHER_YEAR = "EEEE d MMMM y"  # 'Thursday 20 November 2025'
 
 
-def long_date(day: date, today: date) -> str:
+def long_date(day: date, today: date, locale: str = "en") -> str:
     """'Wednesday 25 November', with the year when it is not this year."""
-    text = f"{day:%A} {day.day} {day:%B}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    pattern = DATE_FORMAT if day.year == today.year else DATE_FORMAT_OTHER_YEAR
+    return format_date(day, format=pattern, locale=locale)
 
 
-def day_count(days: int) -> str:
-    return "1 day" if days == 1 else f"{days} days"
+def day_count(days: int, locale: str = "en") -> str:
+    """'1 day', '3 days', '0 days'."""
+    return _in_days(days, locale, add_direction=False)
 
 
-def days_ago(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
+def days_ago(days: int, locale: str = "en") -> str:
+    """'today', 'yesterday', '3 days ago': the locale's own name for the day when it has one."""
+    named = Locale.parse(locale)._data["date_fields"]["day"]["relative"]
+    if -days in named:
+        return named[-days]
+    return _in_days(-days, locale, add_direction=True)
+
+
+def _in_days(days: int, locale: str, add_direction: bool) -> str:
+    # An infinite threshold keeps days as days: never "2 weeks" or "1 month".
+    return format_timedelta(
+        timedelta(days=days),
+        granularity="day",
+        threshold=float("inf"),
+        add_direction=add_direction,
+        locale=locale,
+    )

@@ -7,9 +7,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.deadlines import standing_values, stored_date
+from actions.case import current_standing, standing_values
 
-NOT_GIVEN = "not given yet"
+# Its text stands for each detail of the case the buyer hasn't given.
+NOT_GIVEN_RESPONSE = "utter_case_not_given"
 
 
 class ActionSummariseCase(Action):
@@ -19,21 +20,17 @@ class ActionSummariseCase(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        today = clock.today()
+        not_given = domain["responses"][NOT_GIVEN_RESPONSE][0]["text"]
+        standing = current_standing(tracker, clock.today())
+        dates = standing_values(standing) if standing else {}
         summary = {
-            "complaint": tracker.get_slot("complaint") or NOT_GIVEN,
-            "order_number": tracker.get_slot("order_number") or NOT_GIVEN,
-            "product": tracker.get_slot("product") or NOT_GIVEN,
-            "dispute_opened": NOT_GIVEN,
-            "seller_deadline": NOT_GIVEN,
-            "escalation_from": NOT_GIVEN,
+            "complaint": tracker.get_slot("complaint") or not_given,
+            "order_number": tracker.get_slot("order_number") or not_given,
+            "product": tracker.get_slot("product") or not_given,
+            "dispute_opened": dates.get("opened", not_given),
+            "seller_deadline": dates.get("seller_deadline", not_given),
+            "escalation_from": dates.get("escalation_from", not_given),
         }
-        opened = stored_date(tracker, "dispute_date", today)
-        if opened is not None and opened <= today:
-            standing = standing_values(opened, today)
-            summary["dispute_opened"] = standing["opened"]
-            summary["seller_deadline"] = standing["seller_deadline"]
-            summary["escalation_from"] = standing["escalation_from"]
         dispatcher.utter_message(response="utter_no_live_agents")
         dispatcher.utter_message(response="utter_case_summary", **summary)
         return []

@@ -1,4 +1,4 @@
-"""Reminders when the seller's 5 days are over and when escalation opens, with Rasa's own
+"""Reminders when the seller's days are over and when escalation opens, with Rasa's own
 ReminderScheduled; the buyer can cancel them."""
 
 from datetime import datetime
@@ -10,8 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.deadlines import stored_date
-from actions.formatting import long_date
+from actions.case import current_standing, reminder_dates
 from refund_rules.reminders import ReminderKind, fire_time, reminders_to_offer
 
 
@@ -28,8 +27,8 @@ class ActionSetReminders(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         today = clock.today()
-        opened = stored_date(tracker, "dispute_date", today)
-        planned = reminders_to_offer(opened, today) if opened and opened <= today else []
+        standing = current_standing(tracker, today)
+        planned = reminders_to_offer(standing) if standing else []
         if not planned:
             dispatcher.utter_message(response="utter_no_reminders_needed")
             return []
@@ -43,8 +42,11 @@ class ActionSetReminders(Action):
             )
             for reminder in planned
         ]
-        dates = " and ".join(long_date(reminder.on, today) for reminder in planned)
-        dispatcher.utter_message(response="utter_reminders_set", dates=dates)
+        seller_too = any(r.kind is ReminderKind.SELLER_WINDOW_CLOSED for r in planned)
+        dispatcher.utter_message(
+            response="utter_reminders_set" if seller_too else "utter_escalation_reminder_set",
+            **reminder_dates(planned, today),
+        )
         return events
 
 

@@ -1,4 +1,4 @@
-"""The five dispute steps, one at a time: start, next, back, repeat, where was I."""
+"""The dispute steps, one at a time: start, next, back, repeat, where was I."""
 
 from typing import Any, Dict, List, Optional, Text
 

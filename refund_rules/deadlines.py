@@ -1,13 +1,14 @@
 """Where a dispute stands on a given day.
 
-Facts from the refund guide: the seller has at most 5 days to respond to a dispute,
-after which the money is refunded automatically; if buyer and seller cannot agree
-within 15 days, the buyer can use 'Escalate Dispute'.
+The policy (`policy.yml`, by default the refund guide's values): the seller has at most
+`seller_response_days` (5) to respond to a dispute, after which the money is refunded
+automatically; if buyer and seller cannot agree within `escalation_after_days` (15), the
+buyer can escalate.
 
 Day counting (decided here, tested at the boundaries): the day the dispute is opened
-is day 0. The seller's 5 days run out on day 5 (the window's closing date): on day 5
-the seller can still answer today, from day 6 an unanswered dispute should already
-have been refunded. Escalation becomes available on day 15.
+is day 0. With the guide's values the seller's 5 days run out on day 5 (the window's
+closing date): on day 5 the seller can still answer today, from day 6 an unanswered
+dispute should already have been refunded. Escalation becomes available on day 15.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-SELLER_RESPONSE_DAYS = 5
-ESCALATION_AFTER_DAYS = 15
+from refund_rules.policy import DisputePolicy, default_policy
+
 # Not a platform rule: a date further back than this is almost surely a typo (e.g. "32/13").
 PLAUSIBLE_AGE_DAYS = 365
 
@@ -41,7 +42,7 @@ class DisputeStanding:
     today: date
     days_elapsed: int
     seller_window: SellerWindow
-    seller_deadline: date  # the 5 days run out; no answer by then means an automatic refund
+    seller_deadline: date  # the seller's days run out; no answer by then: automatic refund
     seller_days_left: int  # 0 on the last day and after
     escalation_from: date
     can_escalate: bool
@@ -61,16 +62,20 @@ def check_dispute_date(
     return None
 
 
-def dispute_standing(opened: date, today: date) -> DisputeStanding:
+def dispute_standing(
+    opened: date, today: date, policy: Optional[DisputePolicy] = None
+) -> DisputeStanding:
     """Work out the seller window and escalation dates for a dispute opened on `opened`."""
     if opened > today:
         raise ValueError(f"dispute opened in the future: {opened} > {today}")
+    policy = policy or default_policy()
+    seller_days, escalation_days = policy.seller_response_days, policy.escalation_after_days
     elapsed = (today - opened).days
-    seller_deadline = opened + timedelta(days=SELLER_RESPONSE_DAYS)
-    escalation_from = opened + timedelta(days=ESCALATION_AFTER_DAYS)
-    if elapsed < SELLER_RESPONSE_DAYS:
+    seller_deadline = opened + timedelta(days=seller_days)
+    escalation_from = opened + timedelta(days=escalation_days)
+    if elapsed < seller_days:
         window = SellerWindow.OPEN
-    elif elapsed == SELLER_RESPONSE_DAYS:
+    elif elapsed == seller_days:
         window = SellerWindow.LAST_DAY
     else:
         window = SellerWindow.CLOSED
@@ -80,8 +85,8 @@ def dispute_standing(opened: date, today: date) -> DisputeStanding:
         days_elapsed=elapsed,
         seller_window=window,
         seller_deadline=seller_deadline,
-        seller_days_left=max(0, SELLER_RESPONSE_DAYS - elapsed),
+        seller_days_left=max(0, seller_days - elapsed),
         escalation_from=escalation_from,
-        can_escalate=elapsed >= ESCALATION_AFTER_DAYS,
-        days_until_escalation=max(0, ESCALATION_AFTER_DAYS - elapsed),
+        can_escalate=elapsed >= escalation_days,
+        days_until_escalation=max(0, escalation_days - elapsed),
     )

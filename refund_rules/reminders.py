@@ -1,7 +1,7 @@
 """Which reminders a buyer can still get for a dispute, and when they fire.
 
-Two moments matter: the morning after the seller's 5 days run out ("check that your
-refund arrived") and the day escalation becomes possible (day 15).
+Two moments matter: the morning after the seller's days run out ("check that your
+refund arrived") and the day escalation becomes possible.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import List
 
-from refund_rules.deadlines import dispute_standing
+from refund_rules.deadlines import DisputeStanding
 
 REMINDER_TIME = time(9, 0)  # local time of the server
 SECONDS_PER_DAY = 86400
@@ -28,16 +28,15 @@ class PlannedReminder:
     on: date
 
 
-def reminders_to_offer(opened: date, today: date) -> List[PlannedReminder]:
-    """The reminders still in the future for a dispute opened on `opened`."""
-    standing = dispute_standing(opened, today)
+def reminders_to_offer(standing: DisputeStanding) -> List[PlannedReminder]:
+    """The reminders still in the future for a dispute in this standing."""
     planned = [
         PlannedReminder(
             ReminderKind.SELLER_WINDOW_CLOSED, standing.seller_deadline + timedelta(days=1)
         ),
         PlannedReminder(ReminderKind.ESCALATION_AVAILABLE, standing.escalation_from),
     ]
-    return [reminder for reminder in planned if reminder.on > today]
+    return [reminder for reminder in planned if reminder.on > standing.today]
 
 
 def fire_time(

@@ -1,4 +1,8 @@
-"""Where the buyer is in the five dispute steps, and where a command takes them."""
+"""Where the buyer is in the dispute steps, and where a command takes them.
+
+The number of steps is the policy's `dispute_steps` (the guide's 5: log in; My Orders, pick
+the order; Open Dispute; fill in; submit).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from typing import Optional
 
-DISPUTE_STEPS = 5  # log in; My Orders, pick the order; Open Dispute; fill in; submit
+from refund_rules.policy import DisputePolicy, default_policy
 
 
 class Command(enum.Enum):
@@ -32,14 +36,16 @@ class Move:
     outcome: Outcome
 
 
-def navigate(command: Command, current: Optional[int]) -> Move:
+def navigate(
+    command: Command, current: Optional[int], policy: Optional[DisputePolicy] = None
+) -> Move:
     """Apply a command to the current step (None: no walkthrough in progress)."""
     if command is Command.START:
         return Move(1, Outcome.STARTED)
     if current is None:
         return Move(None, Outcome.NOT_STARTED)
     if command is Command.NEXT:
-        if current >= DISPUTE_STEPS:
+        if current >= (policy or default_policy()).dispute_steps:
             return Move(None, Outcome.FINISHED)
         return Move(current + 1, Outcome.MOVED)
     if command is Command.BACK:

@@ -10,10 +10,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.slot_mappings import ValidateSlotMappings
+from addons.nlg import PolicyResponses
 
 PROJECT = Path(__file__).resolve().parents[2]
 PINNED_TODAY = "2026-11-28"  # a Saturday
@@ -144,9 +146,33 @@ def sent(domain):
 
 
 @pytest.fixture
+def extracted(make_tracker, domain):
+    """A tracker after action_validate_slot_mappings, as Rasa runs it after a message: `slots`
+    are the candidates just extracted (the buyer's words), the tracker has the validated values.
+    What the validation says goes to the dispatcher given, if any."""
+
+    async def extract(
+        intent: str | None = None,
+        slots: dict[str, Any] | None = None,
+        dispatcher: CollectingDispatcher | None = None,
+        **kwargs: Any,
+    ) -> Tracker:
+        tracker = make_tracker(intent, slots=slots, **kwargs)
+        tracker.events.extend(slot_event(name, value) for name, value in (slots or {}).items())
+        events = await ValidateSlotMappings().run(
+            dispatcher or CollectingDispatcher(), tracker, domain
+        )
+        validated = {**(slots or {}), **{e["name"]: e["value"] for e in events}}
+        return make_tracker(intent, slots=validated, **kwargs)
+
+    return extract
+
+
+@pytest.fixture
 def render(domain_obj):
-    """Render a sent message like Rasa does: slots, overridden by the message's values."""
-    nlg = TemplatedNaturalLanguageGenerator(domain_obj.responses)
+    """Render a sent message like Rasa does (addons.nlg.PolicyResponses): slots and the
+    policy's values, overridden by the message's values."""
+    nlg = PolicyResponses(domain=domain_obj)
 
     def render(message: dict[str, Any], tracker: Tracker) -> dict[str, Any]:
         values = {k: v for k, v in message.items() if k not in ("response", "template")}

@@ -19,9 +19,9 @@ def test_name():
 
 @pytest.mark.parametrize("intent, guidance", sorted(GUIDANCE.items()))
 async def test_each_complaint_gets_its_guidance_and_the_offer(
-    intent, guidance, make_tracker, dispatcher, domain, sent, render
+    intent, guidance, extracted, dispatcher, domain, sent, render
 ):
-    tracker = make_tracker(intent, slots={"order_date": "40 days ago"})
+    tracker = await extracted(intent, slots={"order_date": "40 days ago"})
 
     events = await ActionExplainComplaint().run(dispatcher, tracker, domain)
 
@@ -47,9 +47,9 @@ async def test_each_complaint_gets_its_guidance_and_the_offer(
     ],
 )
 async def test_order_date_is_stored_as_an_iso_date(
-    order_date, stored, make_tracker, dispatcher, domain, sent
+    order_date, stored, extracted, dispatcher, domain, sent
 ):
-    tracker = make_tracker("report_not_received", slots={"order_date": order_date})
+    tracker = await extracted("report_not_received", slots={"order_date": order_date})
 
     events = await ActionExplainComplaint().run(dispatcher, tracker, domain)
 
@@ -61,11 +61,9 @@ async def test_order_date_is_stored_as_an_iso_date(
     ]
 
 
-async def test_order_date_is_relative_to_the_pinned_today(
-    pin_today, make_tracker, dispatcher, domain
-):
+async def test_order_date_is_relative_to_the_pinned_today(pin_today, extracted, dispatcher, domain):
     pin_today("2027-01-02")
-    tracker = make_tracker("report_defective", slots={"order_date": "3 days ago"})
+    tracker = await extracted("report_defective", slots={"order_date": "3 days ago"})
 
     events = await ActionExplainComplaint().run(dispatcher, tracker, domain)
 

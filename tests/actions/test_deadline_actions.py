@@ -102,9 +102,9 @@ def test_a_date_before_the_order_is_refused(make_tracker, dispatcher, domain, se
     )
 
 
-def test_the_order_date_in_buyer_words_is_understood_too(make_tracker, dispatcher, domain, sent):
-    # order_date as said with a request_refund, before action_explain_complaint ran
-    tracker = make_tracker("inform", slots={"order_date": "a week ago"})
+async def test_the_order_date_in_buyer_words_is_understood_too(extracted, dispatcher, domain, sent):
+    # order_date as said with a request_refund, stored by action_validate_slot_mappings
+    tracker = await extracted("inform", slots={"order_date": "a week ago"})
 
     assert validate("10 days ago", tracker, dispatcher, domain) == {"dispute_date": None}
     assert sent(dispatcher) == ["utter_dispute_date_before_order"]
@@ -227,9 +227,9 @@ async def test_day_2(make_tracker, dispatcher, domain, sent, render):
     ],
 )
 async def test_open_window_wording(
-    said, opened_ago, days_left, make_tracker, dispatcher, domain, sent
+    said, opened_ago, days_left, extracted, dispatcher, domain, sent
 ):
-    tracker = make_tracker("inform", slots={"dispute_date": said})
+    tracker = await extracted("inform", slots={"dispute_date": said})
 
     assert await check(tracker, dispatcher, domain) == []
     assert sent(dispatcher)[0] == "utter_standing_seller_window_open"

@@ -10,15 +10,17 @@ from datetime import date
 import pytest
 
 from refund_rules.deadlines import (
-    ESCALATION_AFTER_DAYS,
     PLAUSIBLE_AGE_DAYS,
-    SELLER_RESPONSE_DAYS,
     DateProblem,
     DisputeStanding,
     SellerWindow,
     check_dispute_date,
     dispute_standing,
 )
+from refund_rules.policy import default_policy
+
+SELLER_RESPONSE_DAYS = default_policy().seller_response_days
+ESCALATION_AFTER_DAYS = default_policy().escalation_after_days
 
 TODAY = date(2026, 11, 28)  # a Saturday
 NEW_YEAR = date(2027, 1, 2)  # a Saturday just after a month and year end

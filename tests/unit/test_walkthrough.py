@@ -2,7 +2,10 @@
 
 import pytest
 
-from refund_rules.walkthrough import DISPUTE_STEPS, Command, Move, Outcome, navigate
+from refund_rules.policy import default_policy
+from refund_rules.walkthrough import Command, Move, Outcome, navigate
+
+DISPUTE_STEPS = default_policy().dispute_steps
 
 
 def test_five_steps():

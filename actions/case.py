@@ -1,0 +1,53 @@
+"""What several actions share about the buyer's case: the stored dates, the dispute's standing
+(worked out once per message and passed along) and the values responses fill in from it."""
+
+from datetime import date
+from typing import Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+
+from actions.formatting import day_count, days_ago, long_date
+from refund_rules.deadlines import DisputeStanding, dispute_standing
+from refund_rules.reminders import PlannedReminder, ReminderKind
+
+
+def stored_date(tracker: Tracker, slot: Text) -> Optional[date]:
+    """A date slot as a date. Date slots hold ISO dates (action_validate_slot_mappings and
+    the deadline form store them so); anything else counts as not given."""
+    value = tracker.get_slot(slot)
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def current_standing(tracker: Tracker, today: date) -> Optional[DisputeStanding]:
+    """Where the dispute stands today; None without an opening date, or with a future one."""
+    opened = stored_date(tracker, "dispute_date")
+    if opened is None or opened > today:
+        return None
+    return dispute_standing(opened, today)
+
+
+def standing_values(standing: DisputeStanding, locale: str = "en") -> Dict[Text, Text]:
+    """The values the standing responses fill in."""
+    today = standing.today
+    return {
+        "opened": long_date(standing.opened, today, locale),
+        "opened_ago": days_ago(standing.days_elapsed, locale),
+        "days_left": day_count(standing.seller_days_left, locale),
+        "seller_deadline": long_date(standing.seller_deadline, today, locale),
+        "escalation_from": long_date(standing.escalation_from, today, locale),
+        "days_until": day_count(standing.days_until_escalation, locale),
+    }
+
+
+def reminder_dates(
+    planned: List[PlannedReminder], today: date, locale: str = "en"
+) -> Dict[Text, Text]:
+    """`seller_reminder_on` and `escalation_reminder_on`, for the reminders planned."""
+    names = {
+        ReminderKind.SELLER_WINDOW_CLOSED: "seller_reminder_on",
+        ReminderKind.ESCALATION_AVAILABLE: "escalation_reminder_on",
+    }
+    return {names[r.kind]: long_date(r.on, today, locale) for r in planned}

@@ -1,0 +1,51 @@
+"""action_set_reminders and action_cancel_reminders, with today pinned to Sat 28 Nov 2026."""
+
+from actions.reminders import ActionCancelReminders, ActionSetReminders
+
+
+async def test_both_reminders_are_set_and_named(make_tracker, dispatcher, domain, sent, render):
+    # the seller's days run out on Monday 30 November: reminded the morning after
+    tracker = make_tracker("affirm", slots={"dispute_date": "2026-11-25"})
+
+    events = await ActionSetReminders().run(dispatcher, tracker, domain)
+
+    assert [e["name"] for e in events] == [
+        "seller_window_closed:buyer-1",
+        "escalation_available:buyer-1",
+    ]
+    assert [e["intent"] for e in events] == [
+        "EXTERNAL_seller_window_closed",
+        "EXTERNAL_escalation_available",
+    ]
+    assert sent(dispatcher) == ["utter_reminders_set"]
+    assert render(dispatcher.messages[0], tracker)["text"] == (
+        "Done: I'll message you here on Tuesday 1 December and Thursday 10 December. Say "
+        "'cancel my reminders' any time to stop them."
+    )
+
+
+async def test_only_the_escalation_reminder_is_left(make_tracker, dispatcher, domain, sent, render):
+    tracker = make_tracker("affirm", slots={"dispute_date": "2026-11-20"})
+
+    events = await ActionSetReminders().run(dispatcher, tracker, domain)
+
+    assert [e["name"] for e in events] == ["escalation_available:buyer-1"]
+    assert sent(dispatcher) == ["utter_escalation_reminder_set"]
+    assert render(dispatcher.messages[0], tracker)["text"] == (
+        "Done: I'll message you here on Saturday 5 December. Say 'cancel my reminders' any "
+        "time to stop them."
+    )
+
+
+async def test_nothing_left_to_remind(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("affirm", slots={"dispute_date": "2026-11-01"})
+
+    assert await ActionSetReminders().run(dispatcher, tracker, domain) == []
+    assert sent(dispatcher) == ["utter_no_reminders_needed"]
+
+
+async def test_cancel(make_tracker, dispatcher, domain, sent):
+    events = await ActionCancelReminders().run(dispatcher, make_tracker("cancel_reminders"), domain)
+
+    assert [e["event"] for e in events] == ["cancel_reminder", "cancel_reminder"]
+    assert sent(dispatcher) == ["utter_reminders_cancelled"]

@@ -1,0 +1,71 @@
+"""action_validate_slot_mappings: date slots hold ISO dates, never the buyer's words."""
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.slot_mappings import ValidateSlotMappings
+
+
+def test_name(domain):
+    assert ValidateSlotMappings().name() == "action_validate_slot_mappings"
+    assert "action_validate_slot_mappings" in domain["actions"]
+
+
+async def validate(tracker, dispatcher, domain):
+    return await ValidateSlotMappings().run(dispatcher, tracker, domain)
+
+
+def with_candidates(tracker, ev, **slots):
+    """The tracker as Rasa's action_extract_slots sends it: the candidates as last events."""
+    tracker.slots.update(slots)
+    tracker.events.extend(ev.slot(name, value) for name, value in slots.items())
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "slot, said, stored",
+    [
+        ("dispute_date", "3 days ago", "2026-11-25"),
+        ("dispute_date", "last Monday", "2026-11-23"),
+        ("dispute_date", "next monday", "2026-11-30"),  # the form says it can't be right
+        ("order_date", "40 days ago", "2026-10-19"),
+        ("order_date", "2026-09-01", "2026-09-01"),
+    ],
+)
+async def test_a_date_is_stored_as_iso(slot, said, stored, ev, make_tracker, dispatcher, domain):
+    tracker = with_candidates(make_tracker("inform"), ev, **{slot: said})
+
+    assert await validate(tracker, dispatcher, domain) == [SlotSet(slot, stored)]
+    assert dispatcher.messages == []
+
+
+async def test_an_unreadable_order_date_is_cleared(ev, make_tracker, dispatcher, domain):
+    tracker = with_candidates(make_tracker("report_defective"), ev, order_date="a few days ago")
+
+    assert await validate(tracker, dispatcher, domain) == [SlotSet("order_date", None)]
+    assert dispatcher.messages == []
+
+
+async def test_an_unreadable_dispute_date_is_cleared_and_said(
+    ev, make_tracker, dispatcher, domain, sent
+):
+    tracker = with_candidates(make_tracker("inform"), ev, dispute_date="a few days ago")
+
+    assert await validate(tracker, dispatcher, domain) == [SlotSet("dispute_date", None)]
+    assert sent(dispatcher) == ["utter_dispute_date_unreadable"]
+
+
+async def test_the_deadline_form_validates_its_dispute_date_itself(
+    ev, make_tracker, dispatcher, domain
+):
+    tracker = make_tracker("inform", active_loop={"name": "deadline_form"})
+    tracker = with_candidates(tracker, ev, dispute_date="3 days ago", order_date="a week ago")
+
+    # the dispute date is left to validate_deadline_form; the order date is stored
+    assert await validate(tracker, dispatcher, domain) == [SlotSet("order_date", "2026-11-21")]
+
+
+async def test_other_slots_are_left_as_said(ev, make_tracker, dispatcher, domain):
+    tracker = with_candidates(make_tracker("inform"), ev, product="dress", complaint="wrong size")
+
+    assert await validate(tracker, dispatcher, domain) == []
