@@ -1,0 +1,62 @@
+"""Our model's quality: `rasa test nlu` on held-out messages, `rasa test core` on stories."""
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Dict
+
+from tests.servers import ROOT, STOCK_RASA
+
+from .common import Budget, bench_env, log, run_timed, tail
+
+
+def rasa_test(kind: str, data: str, model: Path, work: Path, budget: Budget) -> Path:
+    """`rasa test <kind>` on `data`; the folder of its reports (empty when it failed)."""
+    out = work / f"test-{kind}"
+    data_flag = "--nlu" if kind == "nlu" else "--stories"
+    log(f"ours: rasa test {kind} on {data}")
+    timed = run_timed(
+        STOCK_RASA
+        + ["test", kind, data_flag, data, "--model", str(model), "--out", str(out), "--no-plot"],
+        ROOT,
+        bench_env(),
+        work / f"test-{kind}.log",
+        budget.left(300),
+    )
+    if timed["returncode"] != 0:
+        log(f"rasa test {kind} failed: " + tail(work / f"test-{kind}.log", 600))
+    return out
+
+
+def nlu_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:
+    report = rasa_test("nlu", "tests/nlu_holdout.yml", model, work, budget) / "intent_report.json"
+    if not report.exists():
+        return {}
+    macro = json.loads(report.read_text())["macro avg"]
+    return {"holdout_macro_f1": round(macro["f1-score"], 4), "holdout_messages": macro["support"]}
+
+
+def story_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:
+    report = rasa_test("core", "tests/test_stories.yml", model, work, budget) / "story_report.json"
+    if report.exists():
+        conv = json.loads(report.read_text()).get("conversation_accuracy", {})
+        return {
+            "story_accuracy": round(conv["accuracy"], 4) if conv else None,
+            "stories_correct": conv.get("correct"),
+            "stories_total": conv.get("total"),
+        }
+    # No report: the stdout summary ("Correct: 40 / 42" under "Conversation level").
+    text = tail(work / "test-core.log", 20000)
+    found = re.search(r"Conversation level.*?Correct:\s+(\d+)\s*/\s*(\d+)", text, re.S)
+    if not found:
+        return {}
+    correct, total = int(found[1]), int(found[2])
+    return {
+        "story_accuracy": round(correct / total, 4),
+        "stories_correct": correct,
+        "stories_total": total,
+    }
+
+
+def model_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:
+    return {**nlu_quality(work, model, budget), **story_quality(work, model, budget)}
