@@ -7,17 +7,18 @@ SPACY_PIPELINE := build/spacy_en_refund
 TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help install spacy train run actions shell test bench lint lock clean
+.PHONY: help install spacy train run actions shell test test-fast bench lint lock clean
 
 help:  ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 install: $(BIN)/.installed $(SPACY_PIPELINE)/meta.json $(MODEL) web/node_modules/.package-lock.json  ## .venv with pinned packages, spaCy pipeline, trained model, web page packages
 
-$(BIN)/.installed: requirements.lock
+$(BIN)/.installed: requirements.lock requirements-no-deps.lock
 	@test -x $(BIN)/python || "$$(scripts/find-python310.sh)" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-no-deps.lock
 	touch $@
 
 spacy: $(SPACY_PIPELINE)/meta.json  ## Build the spaCy pipeline from nlp_pipeline/
@@ -45,13 +46,16 @@ shell: install  ## Talk to the bot in this terminal
 test: install  ## Run every test (see README: Testing)
 	$(BIN)/python -m pytest
 
+test-fast: install  ## Tests that start no server, browser or database (under a minute)
+	$(BIN)/python -m pytest -m "not servers and not browser and not services"
+
 bench: install  ## Benchmark against a stock `rasa init` bot: results/bench.json and bench.png
 	$(BIN)/python -m scripts.bench
 
 lint:  ## ruff and mypy
-	$(BIN)/ruff check actions addons refund_rules nlp_pipeline scripts tests
-	$(BIN)/ruff format --check actions addons refund_rules nlp_pipeline scripts tests
-	$(BIN)/mypy actions addons refund_rules nlp_pipeline
+	$(BIN)/ruff check actions addons refund_rules nlp_pipeline scripts tests log_masking.py
+	$(BIN)/ruff format --check actions addons refund_rules nlp_pipeline scripts tests log_masking.py
+	$(BIN)/mypy actions addons refund_rules nlp_pipeline log_masking.py
 
 lock:  ## Re-pin requirements.lock from requirements.in (in a scratch venv)
 	rm -rf /tmp/refund-lock && "$$(scripts/find-python310.sh)" -m venv /tmp/refund-lock

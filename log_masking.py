@@ -1,7 +1,7 @@
 """Mask AliExpress order numbers in every log line (Rasa's, rasa-sdk's, ours).
 
 Enabled for `rasa run` by `--logging-config-file logging.yml`, and for the action
-server by `addons.action_server`. Keeps the last four digits so a case can still be
+server by `python -m actions`. Keeps the last four digits so a case can still be
 matched: 8123456789012345 -> ************2345.
 """
 
