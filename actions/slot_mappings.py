@@ -1,8 +1,10 @@
 """action_validate_slot_mappings: Rasa runs it after every message on the slots just
-extracted. A date the buyer said is stored as an ISO date, or cleared when it can't be read.
+extracted. A date the buyer said is stored as an ISO date, or quietly cleared when it can't
+be read.
 
-Inside the deadline form the form validates the dispute date itself (validate_deadline_form),
-with the buyer's words still in the slot.
+While the deadline form is active (also when it starts: Rasa extracts the slots again then)
+the form validates the dispute date itself, from the buyer's words, and says what is wrong
+with it (validate_deadline_form).
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -47,7 +49,4 @@ class ValidateSlotMappings(ValidationAction):
     def validate_dispute_date(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        opened = _iso_date(value)
-        if opened is None:
-            dispatcher.utter_message(response="utter_dispute_date_unreadable")
-        return {"dispute_date": opened}
+        return {"dispute_date": _iso_date(value)}
