@@ -8,6 +8,8 @@ with an error status (anything but 400, Rasa's "action rejected"), it answers in
 server's own format with the response ``utter_action_server_unavailable`` and
 - for a form's ``validate_<form>``: the slots it was to validate set back to None, as a
   validation action rejects values, so the form stays active and asks again;
+- for ``action_validate_slot_mappings`` (run after every message): the same, without the
+  response, so the buyer hears one apology, from the action that runs next;
 - for any other action: ``FollowupAction(action_listen)``, so the bot waits for the user
   instead of carrying on as if the action had run.
 A hung action server counts as failed after ACTION_TIMEOUT_SECONDS (20 by default; Rasa's
@@ -23,7 +25,11 @@ from typing import Any, Dict, List, Optional, Text
 
 import aiohttp
 from rasa.core.channels.channel import InputChannel
-from rasa.shared.core.constants import ACTION_LISTEN_NAME, REQUESTED_SLOT
+from rasa.shared.core.constants import (
+    ACTION_LISTEN_NAME,
+    ACTION_VALIDATE_SLOT_MAPPINGS,
+    REQUESTED_SLOT,
+)
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 logger = logging.getLogger(__name__)
@@ -45,14 +51,16 @@ def slots_to_validate(tracker: Optional[Dict[Text, Any]]) -> List[Text]:
 def apology_result(body: Dict[Text, Any]) -> Dict[Text, Any]:
     """What the action server would answer to apologise for the action in `body`."""
     apology: Dict[Text, Any] = {"response": APOLOGY_RESPONSE}
-    if str(body.get("next_action", "")).startswith("validate_"):
+    action = str(body.get("next_action", ""))
+    if action.startswith("validate_") or action == ACTION_VALIDATE_SLOT_MAPPINGS:
         events = [
             {"event": "slot", "name": name, "value": None}
             for name in slots_to_validate(body.get("tracker"))
         ]
     else:
         events = [{"event": "followup", "name": ACTION_LISTEN_NAME}]
-    return {"events": events, "responses": [apology]}
+    responses = [] if action == ACTION_VALIDATE_SLOT_MAPPINGS else [apology]
+    return {"events": events, "responses": responses}
 
 
 def action_timeout_seconds() -> float:
@@ -89,12 +97,13 @@ class ApologisingActionEndpoint(EndpointConfig):
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             failure = error
         body = kwargs.get("json") or {}
+        result = apology_result(body)
         logger.error(
             f"Custom action '{body.get('next_action')}' could not run: the action server at "
-            f"{self.url} failed ({type(failure).__name__}: {failure}). The user got "
-            f"'{APOLOGY_RESPONSE}'."
+            f"{self.url} failed ({type(failure).__name__}: {failure}). "
+            + (f"The user got '{APOLOGY_RESPONSE}'." if result["responses"] else "")
         )
-        return apology_result(body)
+        return result
 
 
 def install_apology(agent: Any) -> bool:

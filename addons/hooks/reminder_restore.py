@@ -14,6 +14,7 @@ import os
 from datetime import datetime, timedelta
 from typing import Any, Dict, List, Text
 
+from rasa.core import jobs
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel
 from rasa.shared.core.events import Event, ReminderCancelled, ReminderScheduled, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -86,6 +87,11 @@ async def restore_reminders(agent: Any, input_channels: List[InputChannel]) -> i
             # A past run date would be dropped by the scheduler as a misfire.
             reminder.trigger_date_time = max(reminder.trigger_date_time, soon)
         await processor._schedule_reminders(reminders, tracker, output)
+        scheduler = await jobs.scheduler()
+        for reminder in reminders:
+            # Reminders overdue after a long restart fall due together, and handling one can
+            # outlast APScheduler's 1 s misfire grace for the next, which would then be dropped.
+            scheduler.modify_job(reminder.name, misfire_grace_time=None)
         restored += len(reminders)
     return restored
 
