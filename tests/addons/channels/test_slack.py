@@ -1,24 +1,33 @@
-"""The Slack channel (addons.slack_channel) with signed Events API requests and a local Web API.
+"""addons/channels/slack.py with signed Events API requests and a local Web API.
 
-One `rasa run --enable-api` with the channel's replies pointed (`api_url`) at
-tests/channels/doubles.py's FakeSlackWebApi on a free loopback port, and the action server.
-Events are signed here the way Slack signs them (v0 HMAC-SHA256 of `v0:{timestamp}:{body}` with
-the signing secret). Replies are read from the chat.postMessage calls the double recorded; what
-reached the assistant is read from the tracker (HTTP API). Conversations are kept in SQLite as
-deployed, so the last test can restart the server and see the reminders restored.
+The `servers` tests run one `python -m addons run --enable-api` with the channel's replies
+pointed (`api_url`) at doubles.py's FakeSlackWebApi on a free loopback port, and the action
+server. Events are signed here the way Slack signs them (v0 HMAC-SHA256 of
+`v0:{timestamp}:{body}` with the signing secret). Replies are read from the chat.postMessage
+calls the double recorded; what reached the assistant is read from the tracker (HTTP API).
+Conversations are kept in SQLite as deployed, so the last test can restart the server and see
+the reminders restored.
+
+The signature check is middleware: it is tested in-process, with the channel mounted on a Sanic
+app as `rasa run` mounts it and called through Sanic's ASGI test client.
 """
 
+import asyncio
 import hashlib
 import hmac
 import json
 import time
 import uuid
+from types import SimpleNamespace
 from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 import requests
-from doubles import Call, FakeSlackWebApi
+from rasa.core.channels.channel import UserMessage, register
+from sanic import Sanic
 
+from addons.channels.slack import SlackInput
+from tests.addons.channels.doubles import Call, FakeSlackWebApi
 from tests.servers import CREDENTIALS as DEPLOYED_CREDENTIALS
 from tests.servers import Servers, tracker_store_on
 
@@ -29,11 +38,11 @@ API_TOKEN = "api-test-token"
 SELLER_REMINDER = "the seller's 5 days to respond are over"
 ESCALATION_REMINDER = "you can now use 'Escalate Dispute'"
 
-# As deployed: credentials.yml (channels and add-ons) with the block uncommented.
+# As deployed: credentials.yml with the Slack block uncommented.
 CREDENTIALS = (
     DEPLOYED_CREDENTIALS
     + """
-addons.slack_channel.SlackInput:
+addons.channels.slack.SlackInput:
   slack_token: ${SLACK_TOKEN}
   slack_channel: ${SLACK_CHANNEL}
   slack_signing_secret: ${SLACK_SIGNING_SECRET}
@@ -152,6 +161,7 @@ def slack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlackStack]:
         double.stop()
 
 
+@pytest.mark.servers
 def test_signed_message_is_answered_with_text_and_button_blocks(slack):
     user, channel = ids()
     reply = slack.post_event(dm_event(user, channel, "my package never arrived"))
@@ -180,21 +190,7 @@ def test_signed_message_is_answered_with_text_and_button_blocks(slack):
     assert slack.user_texts(user) == ["my package never arrived"]
 
 
-@pytest.mark.parametrize(
-    "timestamp_offset, secret",
-    [(0, "not-the-signing-secret"), (-6 * 60, SIGNING_SECRET)],
-    ids=["bad-signature", "stale-timestamp"],
-)
-def test_unauthentic_request_is_refused_and_reaches_nobody(slack, timestamp_offset, secret):
-    user, channel = ids()
-    body = dm_event(user, channel, "my package never arrived")
-    reply = slack.post_event(body, timestamp=int(time.time()) + timestamp_offset, secret=secret)
-    assert reply.status_code == 401
-    time.sleep(2)  # the stock channel answers in a background task: give one a chance to show up
-    assert slack.posts_to(channel) == []
-    assert slack.user_texts(user) == []
-
-
+@pytest.mark.servers
 @pytest.mark.parametrize("reason", ["http_timeout", "http_error"])
 def test_slack_retry_of_the_same_event_is_not_answered_twice(slack, reason):
     user, channel = ids()
@@ -221,6 +217,7 @@ def ask_for_reminders(slack: SlackStack, user: str, channel: str) -> None:
     slack.say_and_wait(user, channel, "yes", "I'll message you here on Monday 30 November")
 
 
+@pytest.mark.servers
 def test_reminders_reach_the_buyers_direct_messages(slack):
     user, channel = ids()
     ask_for_reminders(slack, user, channel)
@@ -229,6 +226,7 @@ def test_reminders_reach_the_buyers_direct_messages(slack):
     slack.say_and_wait(user, channel, "", ESCALATION_REMINDER, seconds=20)
 
 
+@pytest.mark.servers
 def test_reminders_restored_after_a_restart_still_reach_the_buyers_direct_messages(slack):
     """Last in this module: it restarts the Rasa server."""
     user, channel = ids()
@@ -242,3 +240,70 @@ def test_reminders_restored_after_a_restart_still_reach_the_buyers_direct_messag
     assert sum(SELLER_REMINDER in c.params["text"] for c in slack.posts_to(channel)) == 1
     assert sum(ESCALATION_REMINDER in c.params["text"] for c in slack.posts_to(channel)) == 1
     assert slack.posts_to(SLACK_CHANNEL) == []  # not the app's default channel
+
+
+# --- the signature check, in-process -----------------------------------------------------
+
+
+@pytest.fixture
+def received() -> List[UserMessage]:
+    return []
+
+
+@pytest.fixture
+def app(received: List[UserMessage]) -> Sanic:
+    """The channel mounted as `rasa run` mounts it; the agent only records messages."""
+
+    async def handle_message(message: UserMessage) -> None:
+        received.append(message)
+
+    app = Sanic(f"slack-{uuid.uuid4().hex[:8]}")
+    app.ctx.agent = SimpleNamespace(handle_message=handle_message)
+    channel = SlackInput.from_credentials(
+        {
+            "slack_token": SLACK_TOKEN,
+            "slack_channel": SLACK_CHANNEL,
+            "slack_signing_secret": SIGNING_SECRET,
+        }
+    )
+    register([channel], app, "/webhooks/")
+    return app
+
+
+async def post_signed(app: Sanic, body: bytes, timestamp: int, secret: str):  # type: ignore[no-untyped-def]
+    _, reply = await app.asgi_client.post(
+        "/webhooks/slack/webhook",
+        content=body,
+        headers={
+            "Content-Type": "application/json",
+            "X-Slack-Request-Timestamp": str(timestamp),
+            "X-Slack-Signature": sign(body, timestamp, secret),
+        },
+    )
+    await asyncio.sleep(0.2)  # the stock channel hands messages on in a background task
+    return reply
+
+
+@pytest.mark.parametrize(
+    "timestamp_offset, secret",
+    [(0, "not-the-signing-secret"), (-6 * 60, SIGNING_SECRET)],
+    ids=["bad-signature", "stale-timestamp"],
+)
+async def test_unauthentic_request_is_refused_and_reaches_nobody(
+    app, received, timestamp_offset, secret
+):
+    user, channel = ids()
+    body = dm_event(user, channel, "my package never arrived")
+    reply = await post_signed(app, body, int(time.time()) + timestamp_offset, secret)
+    assert reply.status_code == 401
+    assert received == []
+
+
+async def test_signed_request_reaches_the_assistant(app, received):
+    user, channel = ids()
+    body = dm_event(user, channel, "my package never arrived")
+    reply = await post_signed(app, body, int(time.time()), SIGNING_SECRET)
+    assert reply.status_code == 200
+    assert [(m.sender_id, m.text, m.metadata["out_channel"]) for m in received] == [
+        (user, "my package never arrived", channel)
+    ]

@@ -1,10 +1,11 @@
-"""addons/action_validation.py: the cached validator accepts and refuses what Rasa's own does."""
+"""addons/patches/action_validation.py: the cached validator accepts and refuses what Rasa's
+own does."""
 
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from addons.action_validation import validate_action_result
+from addons.patches.action_validation import validate_action_result
 
 GOOD = [
     {"events": [], "responses": []},

@@ -1,4 +1,5 @@
-"""addons/fast_model_load.py: the model loads to exactly the same weights and answers (~30 s)."""
+"""addons/patches/fast_model_load.py: the model loads to exactly the same weights and answers
+(about 30 s: the model is loaded twice)."""
 
 import asyncio
 from typing import Any, Dict, List, Tuple
@@ -7,7 +8,7 @@ import numpy as np
 import pytest
 from rasa.core.agent import Agent
 
-from addons import fast_model_load
+from addons.patches import fast_model_load
 from tests.servers import MODEL
 
 MESSAGES = ["hello", "my parcel never came", "the dress is two sizes too small", "3 days ago"]

@@ -1,10 +1,9 @@
-"""addons/sqlite_tracker_store.py: Rasa's SQL store, faster, with nothing lost."""
+"""addons/stores/sqlite.py: Rasa's SQL store, faster, with nothing lost."""
 
 import asyncio
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
@@ -18,9 +17,9 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from addons.sqlite_tracker_store import SQLiteTrackerStore
+from addons.stores.sqlite import SQLiteTrackerStore
+from tests.servers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
 
@@ -122,8 +121,8 @@ def test_a_killed_process_loses_nothing_it_saved(tmp_path):
         f"""
         import asyncio, os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
-        from addons.sqlite_tracker_store import SQLiteTrackerStore
-        from tests.speed.test_sqlite_tracker_store import DOMAIN, conversation
+        from addons.stores.sqlite import SQLiteTrackerStore
+        from tests.addons.stores.test_sqlite_store import DOMAIN, conversation
         asyncio.run(SQLiteTrackerStore(DOMAIN, db={str(db)!r}).save(conversation("buyer-3")))
         os.kill(os.getpid(), signal.SIGKILL)  # no clean shutdown, no checkpoint
         """
