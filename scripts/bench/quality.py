@@ -29,7 +29,7 @@ def rasa_test(kind: str, data: str, model: Path, work: Path, budget: Budget) -> 
 
 
 def nlu_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:
-    report = rasa_test("nlu", "tests/nlu_holdout.yml", model, work, budget) / "intent_report.json"
+    report = rasa_test("nlu", "tests/dialogue/holdout", model, work, budget) / "intent_report.json"
     if not report.exists():
         return {}
     macro = json.loads(report.read_text())["macro avg"]
@@ -37,7 +37,7 @@ def nlu_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:
 
 
 def story_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:
-    report = rasa_test("core", "tests/test_stories.yml", model, work, budget) / "story_report.json"
+    report = rasa_test("core", "tests/dialogue/stories", model, work, budget) / "story_report.json"
     if report.exists():
         conv = json.loads(report.read_text()).get("conversation_accuracy", {})
         return {
