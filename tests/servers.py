@@ -22,7 +22,8 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 RASA = [PYTHON, "-m", "addons"]  # Rasa's command line with our patches and start-up hooks
 STOCK_RASA = [str(ROOT / ".venv" / "bin" / "rasa")]
 ACTION_SERVER = [PYTHON, "-m", "actions"]
-MODEL = ROOT / "models" / "refund-assistant.tar.gz"
+# TEST_MODEL runs the tests on another trained model (e.g. one trained into a scratch folder).
+MODEL = Path(os.environ.get("TEST_MODEL") or ROOT / "models" / "refund-assistant.tar.gz")
 CREDENTIALS = (ROOT / "credentials.yml").read_text()  # the channels as deployed
 TODAY = "2026-11-28"  # "today" for the actions in tests: Saturday 28 November 2026
 SCALE_PROFILE_DEFAULTS = ROOT / "deploy" / "scale.env"
