@@ -1,8 +1,9 @@
-"""Reminders, with time sped up: delivered over socketio, cancelled, and kept across a restart.
+"""Reminders, with time sped up: delivered over socketio, and cancelled.
 
 A "day" lasts SECONDS_PER_DAY seconds here (REFUND_ASSISTANT_SECONDS_PER_DAY), so for a
 dispute opened 4 days ago the seller reminder fires 2 "days" later and the escalation
-reminder 11 "days" later.
+reminder 11 "days" later. Reminders kept across a restart:
+tests/addons/hooks/test_reminder_restore.py.
 """
 
 import asyncio
@@ -12,10 +13,9 @@ from pathlib import Path
 from typing import Iterator, List
 
 import pytest
-import requests
 import socketio
 
-from tests.servers import RestClient, Servers, tracker_store_on
+from tests.servers import Servers, tracker_store_on
 
 SECONDS_PER_DAY = "1"
 SELLER_REMINDER = "the seller's 5 days to respond are over"
@@ -94,28 +94,3 @@ async def test_cancelled_reminders_never_arrive(bot):
         await chat.say("cancel my reminders", "cancelled your reminders")
         await asyncio.sleep(13)  # past both reminder times
         assert chat.count(SELLER_REMINDER) == 0 and chat.count(ESCALATION_REMINDER) == 0
-
-
-def bot_texts(url: str, sender: str) -> List[str]:
-    tracker = requests.get(f"{url}/conversations/{sender}/tracker", timeout=10).json()
-    return [e.get("text") or "" for e in tracker["events"] if e["event"] == "bot"]
-
-
-def test_reminders_survive_a_restart(tmp_path):
-    sender = f"restart-{uuid.uuid4().hex[:8]}"
-    with servers(tmp_path) as bot:
-        rest = RestClient(bot.url)
-        rest.texts(sender, "when will the seller's time run out on my dispute?")
-        assert "Shall I remind you?" in rest.texts(sender, "4 days ago")
-        assert "I'll message you here" in rest.texts(sender, "yes")
-        bot.kill_rasa()  # before either reminder is due
-        time.sleep(3)  # the seller reminder falls due while the server is down
-        bot.start_rasa()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            texts = bot_texts(bot.url, sender)
-            if any(ESCALATION_REMINDER in t for t in texts):
-                break
-            time.sleep(1)
-        assert sum(SELLER_REMINDER in t for t in texts) == 1, texts
-        assert sum(ESCALATION_REMINDER in t for t in texts) == 1, texts

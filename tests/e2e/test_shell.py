@@ -1,4 +1,5 @@
-"""`rasa shell` in a pseudo-terminal (pexpect), as a person would use it.
+"""`rasa shell` (`python -m addons shell`, with the patches and hooks) in a pseudo-terminal
+(pexpect), as a person would use it.
 
 What the shell shows: plain bot messages are printed; the last message of a turn, when it has
 buttons, becomes a questionary `select` prompt:
@@ -15,7 +16,6 @@ does not turn on questionary's shortcuts). After the choice the prompt collapses
 again, where "/stop" ends the shell.
 """
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -24,56 +24,48 @@ from typing import Iterator
 import pexpect
 import pytest
 
-from tests.servers import MODEL, RASA, ROOT, TODAY, Servers, free_port
+from tests.servers import Servers
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 
 
 @pytest.fixture(scope="module")
-def action_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The action server on a free port; yields an endpoints file pointing at it."""
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    """The action server on a free port; the test runs Rasa itself as `shell`."""
     servers = Servers(tmp_path_factory.mktemp("shell"))
     try:
         servers.start_actions()
-        yield servers.workdir / "endpoints.yml"
+        yield servers
     finally:
         servers.stop()
 
 
 @pytest.fixture
-def shell(action_server: Path, tmp_path: Path) -> Iterator[pexpect.spawn]:
-    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
+def shell(servers: Servers, tmp_path: Path) -> Iterator[pexpect.spawn]:
+    assert servers.model.exists(), "no trained model: run `make install` (or `make train`)"
     env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "REFUND_ASSISTANT_TODAY": TODAY,
+        **servers.env,
         "TERM": "xterm-256color",
         # pexpect does not answer prompt_toolkit's cursor-position requests: don't ask.
         "PROMPT_TOOLKIT_NO_CPR": "1",
     }
+    command = servers.rasa_command + [
+        "shell", "--model", str(servers.model),
+        "--endpoints", str(servers.endpoints_file),
+        "--interface", "127.0.0.1", "--port", str(servers.rasa_port),
+        "--conversation-id", "shell-test",
+    ]  # fmt: skip
     child = pexpect.spawn(
-        RASA,
-        [
-            "shell",
-            "--model",
-            str(MODEL),
-            "--endpoints",
-            str(action_server),
-            "--interface",
-            "127.0.0.1",
-            "--port",
-            str(free_port()),
-            "--conversation-id",
-            "shell-test",
-        ],
-        cwd=str(ROOT),
+        command[0],
+        command[1:],
+        cwd=str(servers.project),
         env=env,
         encoding="utf-8",
         timeout=30,
         dimensions=(60, 250),
     )
-    child.logfile_read = open(tmp_path / "shell.log", "w")
+    child.logfile_read = open(tmp_path / "shell.log", "w")  # noqa: SIM115 - closed below
     try:
         yield child
     finally:

@@ -1,9 +1,9 @@
 """Two `rasa run` replicas sharing a PostgreSQL tracker store and a Redis lock store.
 
 The replicas use the "scale" profile (deploy/endpoints.scale.yml, settings from deploy/scale.env
-overridden by the environment) against real PostgreSQL and Redis servers, which
-scripts/start-services.sh installs and starts on 127.0.0.1. Each run gets a database of its own,
-created here and dropped afterwards.
+overridden by the environment: `tests.servers.scale_profile`) against real PostgreSQL and Redis
+servers, which scripts/start-services.sh installs and starts on 127.0.0.1. Each run gets a
+database of its own, created here and dropped afterwards.
 
 Without PostgreSQL or Redis installed the tests are skipped, unless CI is set: then they fail.
 """
@@ -18,24 +18,13 @@ from typing import Dict, Iterator, List, Tuple
 
 import pytest
 
-from tests.servers import MODEL, ROOT, Servers
+from tests.servers import MODEL, ROOT, Servers, scale_profile
 
 PROFILE_ENDPOINTS = ROOT / "deploy" / "endpoints.scale.yml"
-PROFILE_DEFAULTS = ROOT / "deploy" / "scale.env"
 
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def scale_settings() -> Dict[str, str]:
-    """deploy/scale.env, with what the environment says winning (as in scripts/run.sh)."""
-    settings = {}
-    for line in PROFILE_DEFAULTS.read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, _, value = line.partition("=")
-            settings[key] = os.environ.get(key, value)
-    return settings
 
 
 def endpoints_without_action_endpoint() -> str:
@@ -74,7 +63,7 @@ def _not_installed() -> List[str]:
 
 @pytest.fixture(scope="module")
 def settings() -> Dict[str, str]:
-    settings = scale_settings()
+    settings = scale_profile()
     db = (settings["TRACKER_DB_HOST"], settings["TRACKER_DB_PORT"])
     redis = (settings["REDIS_HOST"], settings["REDIS_PORT"])
     if _reachable(*db) and _reachable(*redis):

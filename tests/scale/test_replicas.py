@@ -15,12 +15,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Dict, List, Tuple
 
+import pytest
 import requests
 
 from tests.servers import TODAY, RestClient, Servers
 
 BUYERS = 40
 RACING_BUYERS = 20
+
+pytestmark = [pytest.mark.services, pytest.mark.servers]
 OPENINGS = ("the seller ignores my dispute", "the seller hasn't answered my dispute")
 
 # What the bot must say to each message (a piece of it), whichever replica answers.

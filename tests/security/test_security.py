@@ -1,13 +1,21 @@
 """Security defaults: the action server's host and token, the HTTP API, masked order numbers,
-nothing secret in git."""
+nothing secret in git.
+
+The action server's token check (`actions/__main__.py::build_app`) is tested in-process with
+Sanic's ASGI test client; the `servers` tests check what only the running processes show.
+"""
 
 import re
 import subprocess
 import uuid
 
+import pytest
 import requests
+import sanic_testing  # noqa: F401 - Sanic's test clients; also lets rasa-sdk's app name repeat
+from sanic import Sanic
 
-from addons.log_masking import mask_order_numbers
+from actions.__main__ import build_app
+from log_masking import mask_order_numbers
 from tests.servers import ROOT, RestClient, Servers
 
 ORDER = "8123456789012345"
@@ -27,6 +35,7 @@ def test_mask_keeps_the_last_four_digits():
     assert mask_order_numbers("12345 and 20261128") == "12345 and 20261128"  # not orders
 
 
+@pytest.mark.servers
 def test_defaults_action_server_on_loopback_api_off_order_numbers_masked(tmp_path):
     with Servers(tmp_path, rasa_args=["--debug", "--logging-config-file", "logging.yml"]) as bot:
         assert listening_addresses(bot.action_port) == [f"127.0.0.1:{bot.action_port}"]
@@ -38,11 +47,45 @@ def test_defaults_action_server_on_loopback_api_off_order_numbers_masked(tmp_pat
             requests.get(f"{bot.url}/conversations/{sender}/tracker", timeout=5).status_code == 404
         )
         bot.stop()
-        logs = (tmp_path / "rasa.log").read_text() + (tmp_path / "actions.log").read_text()
+        logs = bot.log_path("rasa").read_text() + bot.log_path("actions").read_text()
     assert "************2345" in logs  # the message was logged (debug), masked
     assert ORDER not in logs
 
 
+@pytest.fixture
+def action_server() -> Sanic:
+    return build_app("action-secret")
+
+
+@pytest.mark.parametrize(
+    "path, headers, status",
+    [
+        ("/health", {}, 200),
+        ("/actions", {}, 401),
+        ("/actions?token=wrong", {}, 401),
+        ("/actions?token=action-secret", {}, 200),
+        ("/actions", {"Authorization": "Bearer action-secret"}, 200),
+        ("/actions", {"Authorization": "Bearer wrong"}, 401),
+        ("/actions", {"Authorization": "action-secret"}, 401),
+        ("/webhook", {}, 401),
+    ],
+)
+async def test_the_token_protects_the_action_server_but_its_health(
+    action_server, path, headers, status
+):
+    method = action_server.asgi_client.post if path == "/webhook" else action_server.asgi_client.get
+    _, reply = await method(path, headers=headers)
+    assert reply.status_code == status, reply.text
+    if status == 401:
+        assert reply.json == {"error": "missing or wrong token"}
+
+
+async def test_without_a_token_the_action_server_is_open():
+    _, reply = await build_app(None).asgi_client.get("/actions")
+    assert reply.status_code == 200 and "action_explain_complaint" in reply.text
+
+
+@pytest.mark.servers
 def test_token_protects_the_action_server_and_the_api(tmp_path):
     servers = Servers(
         tmp_path,
@@ -52,14 +95,17 @@ def test_token_protects_the_action_server_and_the_api(tmp_path):
         rasa_args=["--auth-token", "api-secret"],
     )
     # Rasa sends the token as `token:` of the action endpoint.
-    endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(endpoints.read_text().rstrip("\n") + '\n  token: "action-secret"\n')
+    endpoints = servers.endpoints_file
+    action_url = f'  url: "http://127.0.0.1:{servers.action_port}/webhook"\n'
+    assert action_url in endpoints.read_text()
+    endpoints.write_text(
+        endpoints.read_text().replace(action_url, action_url + '  token: "action-secret"\n')
+    )
     with servers as bot:
         actions = f"http://127.0.0.1:{bot.action_port}"
+        # `python -m actions` reads ACTION_SERVER_TOKEN (the check itself is tested above).
         assert requests.get(f"{actions}/health", timeout=5).status_code == 200
         assert requests.get(f"{actions}/actions", timeout=5).status_code == 401
-        assert requests.get(f"{actions}/actions?token=wrong", timeout=5).status_code == 401
-        assert requests.get(f"{actions}/actions?token=action-secret", timeout=5).ok
         # Rasa's own calls carry the token, so custom actions still run.
         sender = f"sec-{uuid.uuid4().hex[:8]}"
         assert "Contact now" in RestClient(bot.url).texts(sender, "my parcel never came")

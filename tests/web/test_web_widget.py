@@ -1,9 +1,10 @@
 """The chat page (web/) against the real bot, in Debian's headless Chromium.
 
-Starts the action server, `rasa run` with the project's socketio channel
-(`addons.socketio_channel.SocketIOInput`, session_persistence: true) and the static server
-(scripts/serve-web.sh) on free ports, then runs tests/channels/web_widget.mjs (playwright-core
-from web/node_modules driving /usr/bin/chromium) once and checks its JSON report.
+Starts the action server, `python -m addons run` with the project's socketio channel
+(`addons.channels.socketio.SocketIOInput`, session_persistence: true) and the static server
+(scripts/serve-web.sh) on free ports, then runs tests/web/web_widget.mjs (playwright-core
+from web/node_modules driving /usr/bin/chromium) once and checks its JSON report. The report
+and the screenshots go to pytest's temporary folder; the test prints where.
 
 Needs `scripts/install-web.sh` (chromium from apt, `npm ci` in web/). Without it the tests are
 skipped, except under CI (CI set), where they fail.
@@ -25,15 +26,12 @@ import pytest
 
 from tests.servers import ROOT, Servers, free_port, wait_until_up
 
-CHANNEL = os.environ.get("WEB_WIDGET_CHANNEL", "addons.socketio_channel.SocketIOInput")
+CHANNEL = os.environ.get("WEB_WIDGET_CHANNEL", "addons.channels.socketio.SocketIOInput")
 CHROMIUM = "/usr/bin/chromium"
 WEB = ROOT / "web"
 SCRIPT = Path(__file__).with_name("web_widget.mjs")
-RESULTS = (
-    ROOT
-    / "results"
-    / (f"web-widget-{CHANNEL}" if "WEB_WIDGET_CHANNEL" in os.environ else "web-widget")
-)
+
+pytestmark = [pytest.mark.browser, pytest.mark.servers]
 
 
 def _missing_prerequisites() -> list:
@@ -89,9 +87,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
 
 
 @pytest.fixture(scope="module")
-def report(stack: dict) -> dict:
+def report(stack: dict, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Run the browser script once; its JSON report is what every test below checks."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    results = tmp_path_factory.mktemp("web-widget")
     done = subprocess.run(
         [
             "node",
@@ -99,7 +97,7 @@ def report(stack: dict) -> dict:
             "--url",
             stack["page"],
             "--out",
-            str(RESULTS),
+            str(results),
             "--chromium",
             CHROMIUM,
         ],
@@ -116,8 +114,9 @@ def report(stack: dict) -> dict:
             f"{done.stdout}\n{done.stderr}"
         )
     result["exit_code"] = done.returncode
+    result["out"] = str(results)
     result["rasa_log_tail"] = stack["logs"]["rasa"].read_text()[-2000:]
-    (RESULTS / "report.json").write_text(json.dumps(result, indent=2))
+    (results / "report.json").write_text(json.dumps(result, indent=2))
     return result
 
 
@@ -177,7 +176,11 @@ def test_everything_comes_from_this_machine(report: dict) -> None:
     assert report["pageErrors"] == []
 
 
-def test_whole_run_passed_and_saved_screenshots(report: dict) -> None:
+def test_whole_run_passed_and_saved_screenshots(
+    report: dict, capsys: pytest.CaptureFixture
+) -> None:
+    with capsys.disabled():
+        print(f"\nweb widget screenshots and report.json: {report['out']}")
     assert report["ok"] and report["exit_code"] == 0, report.get("error")
     names = {Path(shot).name for shot in report["screenshots"]}
     assert {"desktop-conversation.png", "desktop-after-reload.png", "phone-390x844.png"} <= names

@@ -2,7 +2,7 @@
 // one JSON object on stdout: every check with ok/detail, the screenshots, and any request that tried to
 // leave this machine. Exit code 0 when every check passed, 1 otherwise (the JSON is printed either way).
 //
-//   node tests/channels/web_widget.mjs --url 'http://127.0.0.1:8080/?socketUrl=http://127.0.0.1:5005' \
+//   node tests/web/web_widget.mjs --url 'http://127.0.0.1:8080/?socketUrl=http://127.0.0.1:5005' \
 //        --out results/web-widget [--chromium /usr/bin/chromium] [--timeout 30000]
 //
 // playwright-core comes from web/node_modules (scripts/install-web.sh); no browser is downloaded.
