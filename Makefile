@@ -46,8 +46,8 @@ shell: install  ## Talk to the bot in this terminal
 test: install  ## Run every test (see README: Testing)
 	$(BIN)/python -m pytest
 
-test-fast: install  ## Tests that start no server, browser or database (under a minute)
-	$(BIN)/python -m pytest -m "not servers and not browser and not services"
+test-fast: install  ## Tests that start no server, browser or database and load no model (under a minute)
+	$(BIN)/python -m pytest -m "not servers and not browser and not services and not model"
 
 bench: install  ## Benchmark against a stock `rasa init` bot: results/bench.json and bench.png
 	$(BIN)/python -m scripts.bench

@@ -75,6 +75,7 @@ def test_warnings_nothing_explains_are_reported(warning):
     assert unexplained(warning)
 
 
+@pytest.mark.model
 def test_held_out_nlu_macro_f1(tmp_path):
     out = tmp_path / "nlu"
     result = rasa(
@@ -88,6 +89,7 @@ def test_held_out_nlu_macro_f1(tmp_path):
     assert macro_f1 >= MIN_HOLDOUT_MACRO_F1
 
 
+@pytest.mark.model
 def test_stories_have_no_prediction_errors(tmp_path):
     out = tmp_path / "core"
     result = rasa(

@@ -11,6 +11,8 @@ from rasa.core.agent import Agent
 from addons.patches import fast_model_load
 from tests.servers import MODEL
 
+pytestmark = pytest.mark.model
+
 MESSAGES = ["hello", "my parcel never came", "the dress is two sizes too small", "3 days ago"]
 Loaded = Tuple[Dict[str, List[np.ndarray]], List[Tuple[str, float]]]
 
