@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ReminderCancelled, ReminderScheduled
+from rasa_sdk.events import FollowupAction, ReminderCancelled, ReminderScheduled
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -19,6 +19,16 @@ def reminder_name(kind: ReminderKind, sender_id: Text) -> Text:
     return f"{kind.value}:{sender_id}"
 
 
+def has_reminders(tracker: Tracker) -> bool:
+    """Were reminders scheduled for this buyer and not cancelled since."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "cancel_reminder":
+            return False
+        if event.get("event") == "reminder":
+            return True
+    return False
+
+
 class ActionSetReminders(Action):
     def name(self) -> Text:
         return "action_set_reminders"
@@ -28,6 +38,9 @@ class ActionSetReminders(Action):
     ) -> List[Dict[Text, Any]]:
         today = clock.today()
         standing = current_standing(tracker, today)
+        if standing is None:  # "remind me" before we know when the dispute was opened
+            dispatcher.utter_message(response="utter_reminders_need_date")
+            return [FollowupAction("deadline_form")]
         planned = reminders_to_offer(standing) if standing else []
         if not planned:
             dispatcher.utter_message(response="utter_no_reminders_needed")
@@ -57,6 +70,9 @@ class ActionCancelReminders(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if not has_reminders(tracker):
+            dispatcher.utter_message(response="utter_no_reminders_to_cancel")
+            return []
         dispatcher.utter_message(response="utter_reminders_cancelled")
         return [
             ReminderCancelled(name=reminder_name(kind, tracker.sender_id)) for kind in ReminderKind

@@ -1,5 +1,7 @@
 """action_set_reminders and action_cancel_reminders, with today pinned to Sat 28 Nov 2026."""
 
+from rasa_sdk.events import FollowupAction
+
 from actions.reminders import ActionCancelReminders, ActionSetReminders
 
 
@@ -44,8 +46,50 @@ async def test_nothing_left_to_remind(make_tracker, dispatcher, domain, sent):
     assert sent(dispatcher) == ["utter_no_reminders_needed"]
 
 
-async def test_cancel(make_tracker, dispatcher, domain, sent):
-    events = await ActionCancelReminders().run(dispatcher, make_tracker("cancel_reminders"), domain)
+async def test_asked_for_before_the_dispute_date_is_known(make_tracker, dispatcher, domain, sent):
+    # "remind me please" out of the blue: ask for the date (the deadline form), then offer them
+    tracker = make_tracker("accept_reminders", text="remind me please")
+
+    events = await ActionSetReminders().run(dispatcher, tracker, domain)
+
+    assert events == [FollowupAction("deadline_form")]
+    assert sent(dispatcher) == ["utter_reminders_need_date"]
+
+
+def _scheduled(ev):
+    reminder = {
+        "event": "reminder",
+        "timestamp": None,
+        "intent": "EXTERNAL_seller_window_closed",
+        "entities": None,
+        "date_time": "2026-12-01T09:00:00",
+        "name": "seller_window_closed:buyer-1",
+        "kill_on_user_msg": False,
+    }
+    return [ev.action("action_listen"), ev.user("accept_reminders"), reminder]
+
+
+async def test_cancel(ev, make_tracker, dispatcher, domain, sent):
+    events = _scheduled(ev) + [ev.action("action_listen"), ev.user("cancel_reminders")]
+    tracker = make_tracker("cancel_reminders", events=events)
+
+    events = await ActionCancelReminders().run(dispatcher, tracker, domain)
 
     assert [e["event"] for e in events] == ["cancel_reminder", "cancel_reminder"]
     assert sent(dispatcher) == ["utter_reminders_cancelled"]
+
+
+async def test_cancel_with_no_reminders_set(make_tracker, dispatcher, domain, sent):
+    events = await ActionCancelReminders().run(dispatcher, make_tracker("cancel_reminders"), domain)
+
+    assert events == []
+    assert sent(dispatcher) == ["utter_no_reminders_to_cancel"]
+
+
+async def test_cancel_twice(ev, make_tracker, dispatcher, domain, sent):
+    cancelled = {"event": "cancel_reminder", "timestamp": None, "name": "seller_window_closed:buyer-1"}
+    events = _scheduled(ev) + [cancelled, ev.action("action_listen"), ev.user("cancel_reminders")]
+    tracker = make_tracker("cancel_reminders", events=events)
+
+    assert await ActionCancelReminders().run(dispatcher, tracker, domain) == []
+    assert sent(dispatcher) == ["utter_no_reminders_to_cancel"]
