@@ -1,4 +1,5 @@
-"""The dispute steps, one at a time: start, next, back, repeat, where was I."""
+"""The dispute steps, one at a time: start, next, back, repeat, where was I, and "I'm logged
+in, what now?" from wherever the buyer says they are."""
 
 from typing import Any, Dict, List, Optional, Text
 
@@ -6,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from refund_rules.walkthrough import Command, Outcome, navigate
+from refund_rules.walkthrough import Command, Outcome, navigate, step_from_words
 
 _COMMANDS = {
     "ask_dispute_steps": Command.START,
@@ -20,18 +21,26 @@ _NOTES = {
     Outcome.ALREADY_FIRST: "utter_walkthrough_first_step",
     Outcome.RESUMED: "utter_walkthrough_resume",
     Outcome.FINISHED: "utter_walkthrough_done",
-    Outcome.NOT_STARTED: "utter_no_walkthrough",
+    Outcome.NOT_STARTED: "utter_walkthrough_not_started",
 }
+_DONE = "utter_walkthrough_done"
 
 
 def _walkthrough_was_offered(tracker: Tracker) -> bool:
-    """Did the bot just offer the steps (after a complaint, or "shall I start them?")."""
+    """Did the bot just offer the steps (after a complaint)."""
     last_action = tracker.get_last_event_for("action", exclude=["action_listen"]) or {}
-    last_message = tracker.get_last_event_for("bot") or {}
-    return (
-        last_action.get("name") == "action_explain_complaint"
-        or (last_message.get("metadata") or {}).get("utter_action") == "utter_no_walkthrough"
-    )
+    return last_action.get("name") == "action_explain_complaint"
+
+
+def _finished(tracker: Tracker) -> bool:
+    """Was the last walkthrough message the "that's it, your dispute is open" one."""
+    for event in reversed(tracker.events):
+        name = (event.get("metadata") or {}).get("utter_action") if event.get("event") == "bot" else None
+        if name == _DONE:
+            return True
+        if name and name.startswith("utter_dispute_step_"):
+            return False
+    return False
 
 
 def _command(tracker: Tracker, current: Optional[int]) -> Optional[Command]:
@@ -54,13 +63,17 @@ class ActionShowDisputeStep(Action):
     ) -> List[Dict[Text, Any]]:
         current = tracker.get_slot("dispute_step")
         current = int(current) if current else None
+        stated = step_from_words(tracker.latest_message.get("text") or "")
         command = _command(tracker, current)
-        if command is None:  # e.g. "ok great" after the last step
+        if command is None and stated is None:  # e.g. "ok great" after the last step
             dispatcher.utter_message(response="utter_ask_what_happened")
             return []
-        move = navigate(command, current)
-        if move.outcome in _NOTES:
-            dispatcher.utter_message(response=_NOTES[move.outcome], step=current)
+        move = navigate(command or Command.NEXT, current, stated=stated, finished=_finished(tracker))
+        note = _NOTES.get(move.outcome)
+        if move.outcome is Outcome.FROM_HERE and current is None:
+            note = "utter_walkthrough_from_here"
+        if note:
+            dispatcher.utter_message(response=note, step=current)
         if move.step is not None:
             dispatcher.utter_message(response=f"utter_dispute_step_{move.step}")
         return [SlotSet("dispute_step", move.step)]

@@ -2,13 +2,18 @@
 
 The number of steps is the policy's `dispute_steps` (the guide's 5: log in; My Orders, pick
 the order; Open Dispute; fill in; submit).
+
+A buyer may also say where they are ("I'm logged in, what now?", "I clicked Open Dispute"):
+`step_from_words` reads that, and `navigate` starts or continues the steps from there, also
+when no walkthrough is running.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import List, Optional, Tuple
 
 from refund_rules.policy import DisputePolicy, default_policy
 
@@ -22,12 +27,13 @@ class Command(enum.Enum):
 
 
 class Outcome(enum.Enum):
-    STARTED = "started"
+    STARTED = "started"  # from step 1, with the introduction
     MOVED = "moved"
     ALREADY_FIRST = "already_first"
     RESUMED = "resumed"
     FINISHED = "finished"
-    NOT_STARTED = "not_started"
+    NOT_STARTED = "not_started"  # nothing was running: start at step 1, and say so
+    FROM_HERE = "from_here"  # the buyer said where they are: that step
 
 
 @dataclass(frozen=True)
@@ -37,15 +43,38 @@ class Move:
 
 
 def navigate(
-    command: Command, current: Optional[int], policy: Optional[DisputePolicy] = None
+    command: Command,
+    current: Optional[int],
+    policy: Optional[DisputePolicy] = None,
+    stated: Optional[int] = None,
+    finished: bool = False,
 ) -> Move:
-    """Apply a command to the current step (None: no walkthrough in progress)."""
+    """Apply a command to the current step (None: no walkthrough in progress).
+
+    `stated` is the step the buyer's own words put them at (`step_from_words`): it wins over
+    the stored step; one past the last step means they have submitted. `finished`: the buyer
+    went through every step already (so "where was I?" is "all done", not "not started").
+    """
+    last = (policy or default_policy()).dispute_steps
+    if stated is not None:
+        if stated > last:
+            return Move(None, Outcome.FINISHED)
+        if stated == current and command is not Command.START:
+            return Move(current, Outcome.MOVED)
+        return Move(max(stated, 1), Outcome.FROM_HERE)
     if command is Command.START:
         return Move(1, Outcome.STARTED)
+    if current is None and finished:
+        if command is Command.BACK:
+            return Move(last, Outcome.MOVED)
+        return Move(None, Outcome.FINISHED)
     if current is None:
-        return Move(None, Outcome.NOT_STARTED)
+        # "next", "ok, carry on", "where was I?" with nothing running: begin, never refuse
+        if command is Command.NEXT:
+            return Move(1, Outcome.STARTED)
+        return Move(1, Outcome.NOT_STARTED)
     if command is Command.NEXT:
-        if current >= (policy or default_policy()).dispute_steps:
+        if current >= last:
             return Move(None, Outcome.FINISHED)
         return Move(current + 1, Outcome.MOVED)
     if command is Command.BACK:
@@ -55,3 +84,55 @@ def navigate(
     if command is Command.RESUME:
         return Move(current, Outcome.RESUMED)
     return Move(current, Outcome.MOVED)
+
+
+# What the buyer does in each step, as they say it. A step's landmark said as done ("I'm
+# logged in") puts them at the next step; said as not done or not found ("I haven't logged
+# in", "I can't find My Orders") puts them at that step.
+_LANDMARKS: List[Tuple[int, str]] = [
+    (1, r"log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|logged on|in(?:side|to)? my (?:aliexpress )?account"),
+    (2, r"my ?orders\b(?: page| section| tab| list)?|orders (?:page|list|section|tab)"
+        r"|(?:picked|selected|chose|chosen|found|clicked|tapped) (?:on )?(?:the|my|that) order"),
+    (3, r"(?:click|press|tap|hit|chose|choose|select|found)\w* (?:on )?(?:the )?['\"]?open ?disput"
+        r"|open ?dispute (?:button|option|link)"),
+    (4, r"fill(?:ed|ing)? (?:it |them |everything |all )?(?:in|out)|filled|wrote|written|typed"
+        r"|uploaded|added (?:the |my )?(?:photos|pictures|details)"),
+    (5, r"submit\w*|sent (?:it|the (?:request|dispute))"),
+]
+_NOT_DONE = re.compile(
+    r"(?:\bnot|n't|\bnever|\byet to|\bcan'?t find|\bcannot find|\bdon'?t see|\bwhere is"
+    r"|\bwhere's|\bhow do i|\bhow to|\bhow can i)\b(?:\W+\w+){0,3}\W*$"
+)
+_THERE_NOW = re.compile(r"\b(?:i'?m|im|i am|am)\s+(?:now\s+)?(?:on|in|at)\b(?:\W+\w+){0,2}\W*$")
+# Places that are a step themselves: "I'm in the dispute form" is step 4.
+_PLACES: List[Tuple[int, str]] = [(4, r"\b(?:in|on|into) the (?:open )?dispute (?:form|page|screen)")]
+_EXPLICIT = re.compile(r"\b(?:on|at|from|to) step (\d)\b")
+
+
+def step_from_words(text: str, policy: Optional[DisputePolicy] = None) -> Optional[int]:
+    """The step the buyer's words put them at, or None when they don't say.
+
+    "I'm logged in, what now?" -> 2; "I'm on My Orders" -> 2 (there, the order still to pick);
+    "I clicked Open Dispute" -> 4; "I've filled in the form" -> 5; "I submitted it" -> one past
+    the last step; "I'm on step 3" -> 3. Something not done or not found puts the buyer at that
+    step, and the last such mention wins ("step 3, sorry, no, I haven't logged in yet" -> 1);
+    otherwise the furthest step said wins.
+    """
+    last = (policy or default_policy()).dispute_steps
+    lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    reached: List[int] = [int(m.group(1)) for m in _EXPLICIT.finditer(lowered)]
+    reached = [number for number in reached if 1 <= number <= last]
+    not_done: List[Tuple[int, int]] = []  # (position in the text, step)
+    for step, pattern in _LANDMARKS:
+        for match in re.finditer(rf"\b(?:{pattern})", lowered):
+            before = lowered[max(0, match.start() - 40) : match.start()]
+            if _NOT_DONE.search(before):
+                not_done.append((match.start(), step))
+            elif step == 2 and match.group(0).startswith("my") and _THERE_NOW.search(before):
+                reached.append(step)  # "I'm on My Orders": there now, the order still to pick
+            else:
+                reached.append(step + 1)
+    reached += [step for step, pattern in _PLACES if re.search(pattern, lowered)]
+    if not_done:
+        return max(not_done)[1]
+    return max(reached) if reached else None

@@ -1,4 +1,5 @@
-"""action_show_dispute_step: start, next, back, repeat, resume, finish, not started, 'yes'."""
+"""action_show_dispute_step: start, next, back, repeat, resume, finish, not started, 'yes', and
+"I'm logged in, what now?" from where the buyer says they are."""
 
 import pytest
 from rasa_sdk.events import SlotSet
@@ -111,18 +112,103 @@ async def test_resume_says_where_the_buyer_was(
     )
 
 
-@pytest.mark.parametrize(
-    "intent", ["next_step", "previous_step", "repeat_step", "resume_walkthrough"]
-)
+async def test_next_with_nothing_running_starts_the_steps(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("next_step", text="ok, carry on")
+
+    events = await run(tracker, dispatcher, domain)
+
+    assert events == [SlotSet("dispute_step", 1)]
+    assert sent(dispatcher) == ["utter_walkthrough_intro", "utter_dispute_step_1"]
+
+
+@pytest.mark.parametrize("intent", ["previous_step", "repeat_step", "resume_walkthrough"])
 async def test_not_started(intent, make_tracker, dispatcher, domain, sent, render):
     tracker = make_tracker(intent)
 
     events = await run(tracker, dispatcher, domain)
 
+    assert events == [SlotSet("dispute_step", 1)]
+    assert sent(dispatcher) == ["utter_walkthrough_not_started", "utter_dispute_step_1"]
+    assert "English" not in render(dispatcher.messages[0], tracker)["text"]
+
+
+@pytest.mark.parametrize(
+    "intent, text, shown",
+    [
+        ("next_step", "I'm logged in, what now?", 2),
+        ("next_step", "ok im on my orders page and picked the order", 3),
+        ("next_step", "I clicked Open Dispute, now what", 4),
+        ("next_step", "I've filled in the form, what next?", 5),
+        ("ask_dispute_steps", "where is the open dispute button", 3),
+        ("resume_walkthrough", "I'm logged in again, where was I?", 2),
+    ],
+)
+async def test_from_where_the_buyer_says_they_are(
+    intent, text, shown, make_tracker, dispatcher, domain, sent, render
+):
+    tracker = make_tracker(intent, text=text)
+
+    events = await run(tracker, dispatcher, domain)
+
+    assert events == [SlotSet("dispute_step", shown)]
+    assert sent(dispatcher) == ["utter_walkthrough_from_here", f"utter_dispute_step_{shown}"]
+    assert render(dispatcher.messages[1], tracker)["text"].startswith(f"Step {shown} of 5")
+
+
+async def test_a_stated_step_in_the_middle_of_the_steps_jumps_without_a_note(
+    make_tracker, dispatcher, domain, sent
+):
+    tracker = make_tracker(
+        "next_step", slots={"dispute_step": 1.0}, text="clicked open dispute already"
+    )
+
+    events = await run(tracker, dispatcher, domain)
+
+    assert events == [SlotSet("dispute_step", 4)]
+    assert sent(dispatcher) == ["utter_dispute_step_4"]
+
+
+async def test_submitted_finishes(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("next_step", text="submitted it, now what?")
+
+    events = await run(tracker, dispatcher, domain)
+
     assert events == [SlotSet("dispute_step", None)]
-    assert sent(dispatcher) == ["utter_no_walkthrough"]
-    reply = render(dispatcher.messages[0], tracker)
-    assert [b["payload"] for b in reply["buttons"]] == ["/ask_dispute_steps", "/deny"]
+    assert sent(dispatcher) == ["utter_walkthrough_done"]
+
+
+def _done_events(ev):
+    return [
+        ev.action("action_listen"),
+        ev.user("next_step"),
+        ev.action("action_show_dispute_step"),
+        {
+            "event": "bot",
+            "timestamp": None,
+            "text": "That's it: your dispute is open. ...",
+            "data": {},
+            "metadata": {"utter_action": "utter_walkthrough_done"},
+        },
+        ev.slot("dispute_step", None),
+        ev.action("action_listen"),
+    ]
+
+
+@pytest.mark.parametrize("intent", ["next_step", "resume_walkthrough", "repeat_step"])
+async def test_after_the_last_step_it_says_the_dispute_is_open(
+    intent, ev, make_tracker, dispatcher, domain, sent
+):
+    events = _done_events(ev) + [ev.user(intent, text="where was i?")]
+    tracker = make_tracker(intent, events=events, text="where was i?")
+
+    result = await run(tracker, dispatcher, domain)
+
+    assert result == [SlotSet("dispute_step", None)]
+    assert sent(dispatcher) == ["utter_walkthrough_done"]
+
+
+def test_the_step_responses_say_nothing_about_not_being_in_the_steps(domain):
+    assert "utter_no_walkthrough" not in domain["responses"]
 
 
 # --- "yes" / "ok" -------------------------------------------------------------------------
@@ -189,28 +275,6 @@ async def test_ok_at_step_5_finishes(ev, make_tracker, dispatcher, domain, sent)
 
     assert result == [SlotSet("dispute_step", None)]
     assert sent(dispatcher) == ["utter_walkthrough_done"]
-
-
-async def test_yes_after_no_walkthrough_starts(ev, make_tracker, dispatcher, domain, sent):
-    # "next" with nothing running -> utter_no_walkthrough ("Shall I start them?") -> "yes"
-    events = _history(ev, ("next_step", ["action_show_dispute_step"]))
-    events.insert(-2, ev.slot("dispute_step", None))
-    events.insert(
-        -2,
-        {
-            "event": "bot",
-            "timestamp": None,
-            "text": "Shall I start them?",
-            "data": {},
-            "metadata": {"utter_action": "utter_no_walkthrough"},
-        },
-    )
-    tracker = make_tracker("affirm", events=events)
-
-    result = await run(tracker, dispatcher, domain)
-
-    assert result == [SlotSet("dispute_step", 1)]
-    assert sent(dispatcher) == ["utter_walkthrough_intro", "utter_dispute_step_1"]
 
 
 async def test_ok_after_the_walkthrough_is_done_does_not_restart_it(

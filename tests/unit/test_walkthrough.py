@@ -1,9 +1,10 @@
-"""refund_rules.walkthrough.navigate: every command from every step, and the edges."""
+"""refund_rules.walkthrough: navigate (every command from every step, and the edges) and
+step_from_words (where the buyer says they are)."""
 
 import pytest
 
 from refund_rules.policy import default_policy
-from refund_rules.walkthrough import Command, Move, Outcome, navigate
+from refund_rules.walkthrough import Command, Move, Outcome, navigate, step_from_words
 
 DISPUTE_STEPS = default_policy().dispute_steps
 
@@ -17,9 +18,41 @@ def test_start_always_goes_to_step_1(current):
     assert navigate(Command.START, current) == Move(1, Outcome.STARTED)
 
 
-@pytest.mark.parametrize("command", [Command.NEXT, Command.BACK, Command.REPEAT, Command.RESUME])
-def test_not_started(command):
-    assert navigate(command, None) == Move(None, Outcome.NOT_STARTED)
+def test_next_with_nothing_running_starts_the_steps():
+    assert navigate(Command.NEXT, None) == Move(1, Outcome.STARTED)
+
+
+@pytest.mark.parametrize("command", [Command.BACK, Command.REPEAT, Command.RESUME])
+def test_other_commands_with_nothing_running_start_at_step_1_and_say_so(command):
+    assert navigate(command, None) == Move(1, Outcome.NOT_STARTED)
+
+
+@pytest.mark.parametrize("command", [Command.NEXT, Command.REPEAT, Command.RESUME])
+def test_after_the_last_step_it_stays_finished(command):
+    assert navigate(command, None, finished=True) == Move(None, Outcome.FINISHED)
+
+
+def test_back_after_the_last_step_shows_the_last_step():
+    assert navigate(Command.BACK, None, finished=True) == Move(DISPUTE_STEPS, Outcome.MOVED)
+
+
+def test_start_after_the_last_step_starts_again():
+    assert navigate(Command.START, None, finished=True) == Move(1, Outcome.STARTED)
+
+
+@pytest.mark.parametrize("command", list(Command))
+@pytest.mark.parametrize("current", [None, 1, 4])
+def test_the_step_the_buyer_states_wins(command, current):
+    assert navigate(command, current, stated=3) == Move(3, Outcome.FROM_HERE)
+
+
+def test_stating_the_step_already_shown_repeats_it():
+    assert navigate(Command.NEXT, 3, stated=3) == Move(3, Outcome.MOVED)
+
+
+@pytest.mark.parametrize("current", [None, 2, 5])
+def test_stating_a_submitted_dispute_finishes(current):
+    assert navigate(Command.NEXT, current, stated=DISPUTE_STEPS + 1) == Move(None, Outcome.FINISHED)
 
 
 @pytest.mark.parametrize("current, expected", [(1, 2), (2, 3), (3, 4), (4, 5)])
@@ -77,5 +110,56 @@ def test_a_whole_walk_forward_and_back():
         (Command.NEXT, 5, Outcome.MOVED),
         (Command.NEXT, None, Outcome.FINISHED),
     ]
-    # once finished, the walkthrough is no longer running
-    assert navigate(Command.NEXT, step) == Move(None, Outcome.NOT_STARTED)
+    # once finished, the walkthrough is no longer running: "next" again says it's done
+    assert step is None
+    assert navigate(Command.NEXT, step, finished=True) == Move(None, Outcome.FINISHED)
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        # logged in -> step 2
+        ("I'm logged in, what now?", 2),
+        ("ok signed in to the app", 2),
+        ("i am inside my account now", 2),
+        # on My Orders -> step 2 there; the order picked -> step 3
+        ("I'm on My Orders", 2),
+        ("im on the my orders page and picked the order", 3),
+        ("found the order, what next", 3),
+        # clicked Open Dispute -> step 4
+        ("I clicked Open Dispute, now what", 4),
+        ("i am already click open dispute", 4),
+        ("I'm in the dispute form", 4),
+        # filled in -> step 5
+        ("I've filled in all the details on the form, what now?", 5),
+        ("wrote everything and uploaded photos", 5),
+        # submitted -> past the last step
+        ("submitted it!", DISPUTE_STEPS + 1),
+        # not done, or can't find it -> that step
+        ("I haven't logged in yet", 1),
+        ("where is the open dispute button?", 3),
+        ("i can't find my orders", 2),
+        ("how do I fill in the dispute form", 4),
+        # a step said by number, and a correction: the last "not done" wins
+        ("i'm on step 2", 2),
+        ("I'm at step 3 - sorry, no, I haven't even logged in yet", 1),
+    ],
+)
+def test_step_from_words(text, step):
+    assert step_from_words(text) == step
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "next",
+        "ok, carry on",
+        "where was I?",
+        "how do I open a dispute?",
+        "I want to dispute my order",
+        "what information do I need for a dispute",
+        "I'm on step 9",
+    ],
+)
+def test_words_that_say_no_step(text):
+    assert step_from_words(text) is None
