@@ -103,9 +103,13 @@ _NOT_DONE = re.compile(
     r"(?:\bnot|n't|\bnever|\byet to|\bcan'?t find|\bcannot find|\bdon'?t see|\bwhere is"
     r"|\bwhere's|\bhow do i|\bhow to|\bhow can i)\b(?:\W+\w+){0,3}\W*$"
 )
+# "once it's submitted, how do I check on it?": a step talked about, not a step done
+_HYPOTHETICAL = re.compile(r"\b(?:once|when|after|if|before|until)\b(?:\W+\w+){0,2}\W*$")
 _THERE_NOW = re.compile(r"\b(?:i'?m|im|i am|am)\s+(?:now\s+)?(?:on|in|at)\b(?:\W+\w+){0,2}\W*$")
 # Places that are a step themselves: "I'm in the dispute form" is step 4.
-_PLACES: List[Tuple[int, str]] = [(4, r"\b(?:in|on|into) the (?:open )?dispute (?:form|page|screen)")]
+_PLACES: List[Tuple[int, str]] = [
+    (4, r"\b(?:in|on|into) the (?:open )?dispute (?:form|page|screen)|\bthere'?s (?:a|the) form\b")
+]
 _EXPLICIT = re.compile(r"\b(?:on|at|from|to) step (\d)\b")
 
 
@@ -126,6 +130,8 @@ def step_from_words(text: str, policy: Optional[DisputePolicy] = None) -> Option
     for step, pattern in _LANDMARKS:
         for match in re.finditer(rf"\b(?:{pattern})", lowered):
             before = lowered[max(0, match.start() - 40) : match.start()]
+            if _HYPOTHETICAL.search(before):
+                continue
             if _NOT_DONE.search(before):
                 not_done.append((match.start(), step))
             elif step == 2 and match.group(0).startswith("my") and _THERE_NOW.search(before):

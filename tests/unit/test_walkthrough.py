@@ -130,6 +130,7 @@ def test_a_whole_walk_forward_and_back():
         ("I clicked Open Dispute, now what", 4),
         ("i am already click open dispute", 4),
         ("I'm in the dispute form", 4),
+        ("clicked it, there's a form now", 4),
         # filled in -> step 5
         ("I've filled in all the details on the form, what now?", 5),
         ("wrote everything and uploaded photos", 5),
@@ -159,6 +160,8 @@ def test_step_from_words(text, step):
         "I want to dispute my order",
         "what information do I need for a dispute",
         "I'm on step 9",
+        "once it's submitted, how do I check on it?",
+        "what happens after I submit it?",
     ],
 )
 def test_words_that_say_no_step(text):
