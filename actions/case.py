@@ -21,6 +21,33 @@ def stored_date(tracker: Tracker, slot: Text) -> Optional[date]:
         return None
 
 
+def dispute_date_given(tracker: Tracker) -> bool:
+    """Did the buyer's latest message give the day they opened their dispute (a date with the
+    role `dispute_opened`, stored as `dispute_date`)?"""
+    entities = tracker.latest_message.get("entities") or []
+    said = any(e.get("entity") == "date" and e.get("role") == "dispute_opened" for e in entities)
+    return said and stored_date(tracker, "dispute_date") is not None
+
+
+# Bot messages that ask for the day the dispute was opened, or offer to work out its dates.
+ASK_FOR_DISPUTE_DATE = {
+    "utter_ask_dispute_date",
+    "utter_dispute_status",
+    "utter_walkthrough_done",
+    "utter_faq/seller_response_window",
+    "utter_faq/escalation_rule",
+    "utter_faq/dispute_rejected",
+}
+
+
+def dispute_date_asked_for(tracker: Tracker) -> bool:
+    """Was the bot's last message a question for (or an offer to use) the dispute's date?"""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action") in ASK_FOR_DISPUTE_DATE
+    return False
+
+
 def current_standing(tracker: Tracker, today: date) -> Optional[DisputeStanding]:
     """Where the dispute stands today; None without an opening date, or with a future one."""
     opened = stored_date(tracker, "dispute_date")

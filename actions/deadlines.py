@@ -1,19 +1,32 @@
 """When the dispute was opened, and what that means for the buyer today."""
 
+from datetime import date
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.case import current_standing, reminder_dates, standing_values, stored_date
+from actions.case import (
+    current_standing,
+    dispute_date_asked_for,
+    reminder_dates,
+    standing_values,
+    stored_date,
+)
 from actions.formatting import long_date
-from refund_rules.dates import parse_buyer_date
+from refund_rules.dates import DateDoubt, read_buyer_date
 from refund_rules.deadlines import DateProblem, DisputeStanding, check_dispute_date
 from refund_rules.reminders import ReminderKind, reminders_to_offer
 
+_DOUBT_RESPONSES = {
+    DateDoubt.UNREADABLE: "utter_dispute_date_unreadable",
+    DateDoubt.VAGUE: "utter_dispute_date_vague",
+    DateDoubt.UPCOMING: "utter_dispute_date_upcoming",
+    DateDoubt.AMBIGUOUS: "utter_dispute_date_ambiguous",
+}
 _PROBLEM_RESPONSES = {
     DateProblem.IN_FUTURE: "utter_dispute_date_in_future",
     DateProblem.BEFORE_ORDER: "utter_dispute_date_before_order",
@@ -33,9 +46,14 @@ class ValidateDeadlineForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         today = clock.today()
-        opened = parse_buyer_date(slot_value, today)
-        if opened is None:
-            dispatcher.utter_message(response="utter_dispute_date_unreadable")
+        reading = read_buyer_date(slot_value, today)
+        opened = reading.day
+        if reading.doubt is not None or opened is None:
+            dispatcher.utter_message(
+                response=_DOUBT_RESPONSES[reading.doubt or DateDoubt.UNREADABLE],
+                date=long_date(opened, today) if opened else "",
+                words=str(slot_value),
+            )
             return {"dispute_date": None}
         ordered = stored_date(tracker, "order_date")
         problem = check_dispute_date(opened, today, ordered)
@@ -86,7 +104,11 @@ def _offer_reminders(dispatcher: CollectingDispatcher, standing: DisputeStanding
 
 
 class ActionNoteDetails(Action):
-    """The buyer gave a date or an order number outside the deadline questions."""
+    """The buyer gave a date or an order number outside the deadline questions.
+
+    A date given as the dispute's opens the deadline questions (already answered); a date
+    said without saying what it is gets "Is that the day you opened your dispute?".
+    """
 
     def name(self) -> Text:
         return "action_note_details"
@@ -94,14 +116,52 @@ class ActionNoteDetails(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        entities = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
-        if "date" in entities:
+        entities = tracker.latest_message.get("entities", [])
+        roles = {e.get("role") for e in entities if e.get("entity") == "date"}
+        if "dispute_opened" in roles:
             return [FollowupAction("deadline_form")]
-        if "order_number" in entities:
+        to_confirm = stored_date(tracker, "date_to_confirm")
+        if to_confirm is not None and (
+            dispute_date_asked_for(tracker) or stored_date(tracker, "dispute_date") is not None
+        ):
+            # The answer to "when did you open it?", or a correction of a date already given.
+            return _use_as_dispute_date(to_confirm)
+        if to_confirm is not None:
+            dispatcher.utter_message(
+                response="utter_confirm_dispute_date",
+                date=long_date(to_confirm, clock.today()),
+            )
+            return []
+        if any(e.get("entity") == "order_number" for e in entities):
             dispatcher.utter_message(
                 response="utter_noted_order_number", order_number=tracker.get_slot("order_number")
             )
+        elif not roles:
+            dispatcher.utter_message(response="utter_please_rephrase")
+            return []
+        dispatcher.utter_message(response="utter_ask_what_happened")
+        return []
+
+
+class ActionConfirmDisputeDate(Action):
+    """ "Yes" to "Is that the day you opened your dispute?": the date becomes the dispute's."""
+
+    def name(self) -> Text:
+        return "action_confirm_dispute_date"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        to_confirm = stored_date(tracker, "date_to_confirm")
+        if to_confirm is None:
             dispatcher.utter_message(response="utter_ask_what_happened")
             return []
-        dispatcher.utter_message(response="utter_please_rephrase")
-        return []
+        return _use_as_dispute_date(to_confirm)
+
+
+def _use_as_dispute_date(day: date) -> List[Dict[Text, Any]]:
+    return [
+        SlotSet("dispute_date", day.isoformat()),
+        SlotSet("date_to_confirm", None),
+        FollowupAction("deadline_form"),
+    ]

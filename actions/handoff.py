@@ -20,11 +20,12 @@ class ActionSummariseCase(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        not_given = domain["responses"][NOT_GIVEN_RESPONSE][0]["text"]
+        not_given = _text(domain, NOT_GIVEN_RESPONSE)
+        complaint = tracker.get_slot("complaint")
         standing = current_standing(tracker, clock.today())
         dates = standing_values(standing) if standing else {}
         summary = {
-            "complaint": tracker.get_slot("complaint") or not_given,
+            "complaint": _text(domain, f"utter_problem_{complaint}", complaint or not_given),
             "order_number": tracker.get_slot("order_number") or not_given,
             "product": tracker.get_slot("product") or not_given,
             "dispute_opened": dates.get("opened", not_given),
@@ -34,3 +35,9 @@ class ActionSummariseCase(Action):
         dispatcher.utter_message(response="utter_no_live_agents")
         dispatcher.utter_message(response="utter_case_summary", **summary)
         return []
+
+
+def _text(domain: DomainDict, response: Text, default: Text = "") -> Text:
+    """The text of a response of the domain (used inside another response)."""
+    variations = domain["responses"].get(response) or [{"text": default}]
+    return variations[0]["text"]

@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import clock
 from refund_rules.dates import parse_buyer_date
 
-DATE_SLOTS = ["order_date", "dispute_date"]
+DATE_SLOTS = ["order_date", "dispute_date", "date_to_confirm"]
 
 
 def _iso_date(words: Any) -> Optional[Text]:
@@ -50,3 +50,8 @@ class ValidateSlotMappings(ValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         return {"dispute_date": _iso_date(value)}
+
+    def validate_date_to_confirm(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        return {"date_to_confirm": _iso_date(value)}

@@ -4,9 +4,10 @@ in, what now?" from wherever the buyer says they are."""
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.case import dispute_date_given
 from refund_rules.walkthrough import Command, Outcome, navigate, step_from_words
 
 _COMMANDS = {
@@ -35,7 +36,11 @@ def _walkthrough_was_offered(tracker: Tracker) -> bool:
 def _finished(tracker: Tracker) -> bool:
     """Was the last walkthrough message the "that's it, your dispute is open" one."""
     for event in reversed(tracker.events):
-        name = (event.get("metadata") or {}).get("utter_action") if event.get("event") == "bot" else None
+        name = (
+            (event.get("metadata") or {}).get("utter_action")
+            if event.get("event") == "bot"
+            else None
+        )
         if name == _DONE:
             return True
         if name and name.startswith("utter_dispute_step_"):
@@ -63,12 +68,17 @@ class ActionShowDisputeStep(Action):
     ) -> List[Dict[Text, Any]]:
         current = tracker.get_slot("dispute_step")
         current = int(current) if current else None
+        if current is None and dispute_date_given(tracker):
+            # "I opened the dispute 3 days ago for ...": it is open; where it stands, not the steps.
+            return [FollowupAction("deadline_form")]
         stated = step_from_words(tracker.latest_message.get("text") or "")
         command = _command(tracker, current)
         if command is None and stated is None:  # e.g. "ok great" after the last step
             dispatcher.utter_message(response="utter_ask_what_happened")
             return []
-        move = navigate(command or Command.NEXT, current, stated=stated, finished=_finished(tracker))
+        move = navigate(
+            command or Command.NEXT, current, stated=stated, finished=_finished(tracker)
+        )
         note = _NOTES.get(move.outcome)
         if move.outcome is Outcome.FROM_HERE and current is None:
             note = "utter_walkthrough_from_here"

@@ -10,6 +10,7 @@ WORKDIR /app
 # pipeline and the library match. No model is downloaded.
 COPY nlp_pipeline/ /app/nlp_pipeline/
 RUN python -m nlp_pipeline.build /app/build/spacy_en_refund
+RUN pip install --no-cache-dir num2words==0.5.14  # policy numbers in words (addons/nlg)
 COPY addons/ /app/addons/
 COPY refund_rules/ /app/refund_rules/
 COPY credentials.yml logging.yml log_masking.py policy.yml /app/

@@ -1,6 +1,7 @@
 """entity_ruler patterns: dates and durations, AliExpress order numbers, products.
 
-Labels are the Rasa entity names: `date`, `order_number`, `product`.
+Labels are the Rasa entity names: `date`, `order_number`, `product`, and `complaint_<type>` (see
+COMPLAINT_PHRASES).
 """
 
 NUMBER_WORDS = [
@@ -213,4 +214,47 @@ def ruler_patterns() -> list:
     patterns = [{"label": "date", "pattern": p} for p in DATE_PATTERNS]
     patterns += [{"label": "order_number", "pattern": p} for p in ORDER_NUMBER_PATTERNS]
     patterns += [{"label": "product", "pattern": _product_pattern(name)} for name in PRODUCTS]
+    patterns += [
+        {"label": f"complaint_{kind}", "pattern": phrase}
+        for kind, phrases in COMPLAINT_PHRASES.items()
+        for phrase in phrases
+    ]
     return patterns
+
+
+# What went wrong, said in any message ("it came cracked, how do I get my money back?"): phrases
+# per complaint type, matched on lowercase text. Labels are `complaint_<type>`; the NLU component
+# addons/nlu/entity_meaning.py turns them into one `complaint` entity whose value is the type.
+COMPLAINT_PHRASES = {
+    "not_received": [
+        "never arrived", "never came", "never showed up", "never got it", "never received",
+        "never delivered", "didn't arrive", "didnt arrive", "did not arrive", "hasn't arrived",
+        "hasnt arrived", "has not arrived", "not arrived", "not received", "didn't receive",
+        "didnt receive", "haven't received", "havent received", "have not received",
+        "didn't come", "didnt come", "hasn't come", "hasnt come", "not delivered",
+        "still not here", "still hasn't arrived", "lost parcel", "lost package", "parcel is lost",
+        "package is lost", "tracking stuck", "tracking hasn't moved", "no come", "not come",
+        "never turned up", "hasn't turned up", "not turned up", "still waiting for my parcel",
+        "still waiting for my package", "still waiting for my order", "where is my parcel",
+        "where is my package", "where is my order",
+    ],
+    "not_as_described": [
+        "not as described", "not like the picture", "not like the photo", "doesn't match",
+        "doesnt match", "does not match", "not what i ordered", "wrong item", "wrong product",
+        "different item", "different product", "wrong colour", "wrong color",
+        "different colour", "different color", "fake", "counterfeit", "looks nothing like",
+        "instead of", "not the same as the picture", "not the same as the photo", "knock-off",
+        "knockoff", "cheap copy", "wrong model",
+    ],
+    "defective": [
+        "broken", "cracked", "smashed", "damaged", "defective", "faulty", "doesn't work",
+        "doesnt work", "does not work", "not working", "stopped working", "won't turn on",
+        "wont turn on", "dead on arrival", "shattered", "torn", "ripped", "dented", "leaking",
+        "scratched", "won't charge", "wont charge", "falling apart", "fell apart",
+    ],
+    "wrong_size": [
+        "too small", "too big", "too large", "too tight", "too loose", "too short", "too long",
+        "wrong size", "doesn't fit", "doesnt fit", "does not fit", "don't fit", "dont fit",
+        "sizes too", "size too", "size smaller", "size bigger", "runs small", "runs big",
+    ],
+}  # fmt: skip

@@ -1,13 +1,18 @@
 """Turn what a buyer says ("3 days ago", "on November 20", "last Monday") into a date.
 
-Uses dateparser relative to `today`, preferring past dates. Vague answers ("a few days
-ago") are not guessed: they return None so the assistant asks again.
+Uses dateparser relative to `today`, preferring past dates. `read_buyer_date` also says why a
+phrase gives no usable date, so the assistant can ask the right question: vague answers ("the
+other day", "last month") are not guessed; a day of a month without a year that is still to come
+this year ("December 10" on 28 November) is asked about rather than taken as last year; a numeric
+date that reads both ways ("03/11") takes the reading in the recent past and asks when both are.
 """
 
 from __future__ import annotations
 
+import enum
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Callable, List, Optional, Pattern, Tuple, Union
 
 import dateparser
@@ -16,7 +21,11 @@ from dateparser.search import search_dates
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _UNITS = r"(?:days?|weeks?|months?)"
 _FUTURE = re.compile(r"\b(next|tomorrow|from now|later)\b|^in\s+\w+\s+(days?|weeks?|months?)\b")
-_VAGUE = re.compile(r"\b(a few|few|several|some) (days|weeks)\b|\b(a while|ages|recently)\b")
+_VAGUE = re.compile(
+    r"\b(a few|few|several|some) (days|weeks)\b|\b(a while|ages|recently)\b"
+    r"|\bthe other day\b|\b(sometime|some time|earlier) (this|last) (week|month)\b"
+    r"|^(in |during |sometime |some time )?(last|this) (week|month)$"
+)
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -70,6 +79,9 @@ _REWRITES: List[_Rewrite] = [
     ),
     (re.compile(rf"\b(?:last|past|this|on)\s+({_WEEKDAYS})\b"), r"\1"),
     (re.compile(r"\b(?:a )?couple(?: of)? (days|weeks)\b"), r"2 \1"),
+    (re.compile(r"\b(?:a )?fortnight\b"), "2 weeks"),
+    (re.compile(r"\b(\d+ (?:days?|weeks?|months?)) back\b"), r"\1 ago"),
+    (re.compile(r"\b(?:around|about|roughly|approximately|approx\.?|circa)\s+"), ""),
     (re.compile(rf"\b(?:for|since)\s+((?:a|an|\d+)\s+{_UNITS})\b(?!\s+ago)"), r"\1 ago"),
     (re.compile(r"\bsince\s+"), ""),
 ]
@@ -84,16 +96,117 @@ def _settings(today: date, phrase: str) -> dict:
     }
 
 
-def parse_buyer_date(text: str, today: date) -> Optional[date]:
-    """Return the calendar date a buyer's phrase refers to, or None if it has none."""
-    phrase = " ".join(str(text).lower().split())
-    if not phrase or _VAGUE.search(phrase):
+class DateDoubt(enum.Enum):
+    UNREADABLE = "unreadable"  # no date in it
+    VAGUE = "vague"  # "the other day", "last month": ask for the day
+    UPCOMING = "upcoming"  # a day still to come this year, said without a year
+    AMBIGUOUS = "ambiguous"  # "03/11": 3 November or 11 March, both plausible
+
+
+@dataclass(frozen=True)
+class DateReading:
+    day: Optional[date]
+    doubt: Optional[DateDoubt] = None
+
+
+_MONTH_NAME = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?!\s*,?\s*\d{4})"
+)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_BARE_DAY = re.compile(r"^(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: of (?:the|this) month)?$")
+_DAY_MONTH = re.compile(r"^(?:on )?(\d{1,2})[/.-](\d{1,2})$")
+_OF_LAST_MONTH = re.compile(r"\bof last month\b")
+# How far back a date counts as "the recent past" when two readings compete.
+RECENT_DAYS = 120
+# A date without a year still to come within this many days is asked about.
+UPCOMING_DAYS = 90
+
+
+def _last_month_name(today: date) -> str:
+    return f"of {(today.replace(day=1) - timedelta(days=1)):%B}".lower()
+
+
+def _recent_day_of_month(day_number: int, today: date) -> Optional[date]:
+    """The most recent day numbered `day_number` that is not in the future."""
+    year, month = today.year, today.month
+    for _ in range(3):
+        try:
+            candidate = date(year, month, day_number)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= today:
+            return candidate
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
+def _recent(day: date, today: date) -> bool:
+    return 0 <= (today - day).days <= RECENT_DAYS
+
+
+def _both_ways(first: int, second: int, today: date) -> Optional[DateReading]:
+    """A numeric date without a year, read day-first and month-first."""
+    readings = []
+    for day_number, month in ((first, second), (second, first)):
+        try:
+            candidate = date(today.year, month, day_number)
+        except ValueError:
+            continue
+        if candidate > today:
+            candidate = candidate.replace(year=today.year - 1)
+        readings.append(candidate)
+    if not readings:
         return None
+    recent = sorted({d for d in readings if _recent(d, today)}, reverse=True)
+    if len(recent) > 1:
+        return DateReading(recent[0], DateDoubt.AMBIGUOUS)
+    return DateReading(recent[0] if recent else readings[0])
+
+
+def read_buyer_date(text: str, today: date) -> DateReading:
+    """The calendar date a buyer's phrase refers to, or why it gives none."""
+    phrase = " ".join(str(text).lower().split()).strip(" .,!?")
+    if not phrase:
+        return DateReading(None, DateDoubt.UNREADABLE)
+    phrase = _OF_LAST_MONTH.sub(_last_month_name(today), phrase)
+    if _VAGUE.search(phrase):
+        return DateReading(None, DateDoubt.VAGUE)
     for pattern, replacement in _REWRITES:
         phrase = pattern.sub(replacement, phrase)
     phrase = phrase.strip(" .,!?")
-    if not phrase:
+    bare_day = _BARE_DAY.match(phrase)
+    if bare_day:
+        day = _recent_day_of_month(int(bare_day[1]), today)
+        return DateReading(day, None if day else DateDoubt.UNREADABLE)
+    numeric = _DAY_MONTH.match(phrase)
+    if numeric and int(numeric[1]) <= 12 and int(numeric[2]) <= 12 and numeric[1] != numeric[2]:
+        reading = _both_ways(int(numeric[1]), int(numeric[2]), today)
+        if reading is not None:
+            return reading
+    day = _parse(phrase, today)
+    if day is None:
+        return DateReading(None, DateDoubt.UNREADABLE)
+    if _MONTH_NAME.search(phrase) and not _YEAR.search(phrase) and day < today:
+        this_year = _same_day_this_year(day, today)
+        if this_year is not None and 0 < (this_year - today).days <= UPCOMING_DAYS:
+            return DateReading(this_year, DateDoubt.UPCOMING)
+    return DateReading(day)
+
+
+def _same_day_this_year(day: date, today: date) -> Optional[date]:
+    try:
+        return day.replace(year=today.year)
+    except ValueError:  # 29 February
         return None
+
+
+def parse_buyer_date(text: str, today: date) -> Optional[date]:
+    """The calendar date a buyer's phrase refers to, or None when it gives no usable date."""
+    reading = read_buyer_date(text, today)
+    return reading.day if reading.doubt is None else None
+
+
+def _parse(phrase: str, today: date) -> Optional[date]:
     try:
         return date.fromisoformat(phrase)
     except ValueError:

@@ -90,13 +90,26 @@ def navigate(
 # logged in") puts them at the next step; said as not done or not found ("I haven't logged
 # in", "I can't find My Orders") puts them at that step.
 _LANDMARKS: List[Tuple[int, str]] = [
-    (1, r"log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|logged on|in(?:side|to)? my (?:aliexpress )?account"),
-    (2, r"my ?orders\b(?: page| section| tab| list)?|orders (?:page|list|section|tab)"
-        r"|(?:picked|selected|chose|chosen|found|clicked|tapped) (?:on )?(?:the|my|that) order"),
-    (3, r"(?:click|press|tap|hit|chose|choose|select|found)\w* (?:on )?(?:the )?['\"]?open ?disput"
-        r"|open ?dispute (?:button|option|link)"),
-    (4, r"fill(?:ed|ing)? (?:it |them |everything |all )?(?:in|out)|filled|wrote|written|typed"
-        r"|uploaded|added (?:the |my )?(?:photos|pictures|details)"),
+    (
+        1,
+        r"log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|logged on"
+        r"|in(?:side|to)? my (?:aliexpress )?account",
+    ),
+    (
+        2,
+        r"my ?orders\b(?: page| section| tab| list)?|orders (?:page|list|section|tab)"
+        r"|(?:picked|selected|chose|chosen|found|clicked|tapped) (?:on )?(?:the|my|that) order",
+    ),
+    (
+        3,
+        r"(?:click|press|tap|hit|chose|choose|select|found)\w* (?:on )?(?:the )?['\"]?open ?disput"
+        r"|open ?dispute (?:button|option|link)",
+    ),
+    (
+        4,
+        r"fill(?:ed|ing)? (?:it |them |everything |all )?(?:in|out)|filled|wrote|written|typed"
+        r"|uploaded|added (?:the |my )?(?:photos|pictures|details)",
+    ),
     (5, r"submit\w*|sent (?:it|the (?:request|dispute))"),
 ]
 _NOT_DONE = re.compile(

@@ -75,14 +75,15 @@ def slot_event(name: str, value: Any) -> dict:
     return {"event": "slot", "timestamp": None, "name": name, "value": value}
 
 
-def entity(name: str, value: str) -> dict:
-    return {
+def entity(name: str, value: str, role: str | None = None) -> dict:
+    found = {
         "entity": name,
         "value": value,
         "start": 0,
         "end": len(value),
         "extractor": "SpacyEntityExtractor",
     }
+    return dict(found, role=role) if role else found
 
 
 @pytest.fixture

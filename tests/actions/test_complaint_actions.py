@@ -1,7 +1,7 @@
 """action_explain_complaint: guidance for each complaint, then the seller, then the offer."""
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.complaints import ActionExplainComplaint
 
@@ -70,14 +70,18 @@ async def test_order_date_is_relative_to_the_pinned_today(pin_today, extracted, 
     assert events == [SlotSet("order_date", "2026-12-30")]
 
 
-async def test_other_intents_ask_what_went_wrong(make_tracker, dispatcher, domain, sent, render):
+async def test_a_refund_request_without_a_problem_gets_the_overview_and_the_question(
+    make_tracker, dispatcher, domain, sent, render
+):
     tracker = make_tracker("request_refund", slots={"order_date": "2026-11-01"})
 
     events = await ActionExplainComplaint().run(dispatcher, tracker, domain)
 
     assert events == []
-    assert sent(dispatcher) == ["utter_request_refund"]
-    reply = render(dispatcher.messages[0], tracker)
+    assert sent(dispatcher) == ["utter_refund_overview", "utter_request_refund"]
+    overview = render(dispatcher.messages[0], tracker)["text"]
+    assert "'Contact now'" in overview and "5 days" in overview and "15" in overview
+    reply = render(dispatcher.messages[1], tracker)
     assert [b["payload"] for b in reply["buttons"]] == [f"/{i}" for i in GUIDANCE]
 
 
@@ -102,3 +106,37 @@ async def test_guidance_texts_render(make_tracker, dispatcher, domain, render):
     assert "photos" in texts[0]
     assert "Contact now" in texts[1]
     assert "walk you through" in texts[2]
+
+
+async def test_a_refund_request_naming_the_problem_gets_its_guidance(
+    ev, make_tracker, dispatcher, domain, sent
+):
+    tracker = make_tracker(
+        "request_refund",
+        entities=[ev.entity("complaint", "defective")],
+        slots={"complaint": "defective"},
+        text="it came cracked, how do I get my money back?",
+    )
+
+    await ActionExplainComplaint().run(dispatcher, tracker, domain)
+
+    assert sent(dispatcher) == [
+        "utter_complaint_defective",
+        "utter_contact_seller_first",
+        "utter_offer_walkthrough",
+    ]
+
+
+async def test_a_complaint_with_the_disputes_date_goes_to_where_it_stands(
+    ev, make_tracker, dispatcher, domain, sent
+):
+    tracker = make_tracker(
+        "report_defective",
+        entities=[ev.entity("date", "3 days ago", role="dispute_opened")],
+        slots={"complaint": "defective", "dispute_date": "2026-11-25"},
+    )
+
+    events = await ActionExplainComplaint().run(dispatcher, tracker, domain)
+
+    assert events == [FollowupAction("deadline_form")]
+    assert sent(dispatcher) == ["utter_complaint_defective"]

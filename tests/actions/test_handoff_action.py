@@ -48,7 +48,7 @@ async def test_with_slots_the_case_is_filled_in(make_tracker, dispatcher, domain
     tracker = make_tracker(
         "request_human",
         slots={
-            "complaint": "item not received",
+            "complaint": "not_received",
             "order_number": "8123456789012345",
             "product": "dress",
             "order_date": "2026-10-19",
@@ -93,7 +93,7 @@ async def test_an_unusable_dispute_date_is_left_out(
     dispute_date, make_tracker, dispatcher, domain, sent
 ):
     tracker = make_tracker(
-        "request_human", slots={"complaint": "wrong size", "dispute_date": dispute_date}
+        "request_human", slots={"complaint": "wrong_size", "dispute_date": dispute_date}
     )
 
     events = await ActionSummariseCase().run(dispatcher, tracker, domain)

@@ -1,18 +1,20 @@
 """action_note_details: a date or an order number given outside the deadline questions."""
 
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 
-from actions.deadlines import ActionNoteDetails
+from actions.deadlines import ActionConfirmDisputeDate, ActionNoteDetails
 
 
 def test_name():
     assert ActionNoteDetails().name() == "action_note_details"
 
 
-async def test_a_date_starts_the_deadline_form(ev, make_tracker, dispatcher, domain, sent):
+async def test_a_date_given_as_the_disputes_starts_the_deadline_form(
+    ev, make_tracker, dispatcher, domain, sent
+):
     tracker = make_tracker(
         "inform",
-        entities=[ev.entity("date", "3 days ago")],
+        entities=[ev.entity("date", "3 days ago", role="dispute_opened")],
         slots={"dispute_date": "3 days ago"},
         text="3 days ago",
     )
@@ -28,7 +30,10 @@ async def test_a_date_starts_the_deadline_form(ev, make_tracker, dispatcher, dom
 async def test_a_date_wins_over_an_order_number(ev, make_tracker, dispatcher, domain, sent):
     tracker = make_tracker(
         "inform",
-        entities=[ev.entity("order_number", "8123456789012345"), ev.entity("date", "yesterday")],
+        entities=[
+            ev.entity("order_number", "8123456789012345"),
+            ev.entity("date", "yesterday", role="dispute_opened"),
+        ],
         slots={"order_number": "8123456789012345", "dispute_date": "yesterday"},
     )
 
@@ -76,3 +81,59 @@ async def test_no_entities_at_all_asks_to_rephrase(make_tracker, dispatcher, dom
 
     assert events == []
     assert sent(dispatcher) == ["utter_please_rephrase"]
+
+
+async def test_a_date_that_says_nothing_more_is_asked_about(
+    ev, make_tracker, dispatcher, domain, sent, render
+):
+    tracker = make_tracker(
+        "inform",
+        entities=[ev.entity("date", "3 days ago")],
+        slots={"date_to_confirm": "2026-11-25"},
+        text="3 days ago",
+    )
+
+    events = await ActionNoteDetails().run(dispatcher, tracker, domain)
+
+    assert events == []
+    assert sent(dispatcher) == ["utter_confirm_dispute_date"]
+    assert render(dispatcher.messages[0], tracker)["text"] == (
+        "Is Wednesday 25 November the day you opened your dispute?"
+    )
+
+
+async def test_a_date_of_something_else_is_not_the_disputes(
+    ev, make_tracker, dispatcher, domain, sent
+):
+    tracker = make_tracker(
+        "inform",
+        entities=[ev.entity("date", "2 months ago", role="ordered")],
+        text="paid 2 months ago",
+    )
+
+    events = await ActionNoteDetails().run(dispatcher, tracker, domain)
+
+    assert events == []
+    assert sent(dispatcher) == ["utter_ask_what_happened"]
+
+
+async def test_yes_makes_the_date_the_disputes(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("affirm", slots={"date_to_confirm": "2026-11-25"})
+
+    events = await ActionConfirmDisputeDate().run(dispatcher, tracker, domain)
+
+    assert events == [
+        SlotSet("dispute_date", "2026-11-25"),
+        SlotSet("date_to_confirm", None),
+        FollowupAction("deadline_form"),
+    ]
+    assert sent(dispatcher) == []
+
+
+async def test_yes_with_no_date_to_confirm_asks_what_next(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("affirm")
+
+    events = await ActionConfirmDisputeDate().run(dispatcher, tracker, domain)
+
+    assert events == []
+    assert sent(dispatcher) == ["utter_ask_what_happened"]

@@ -17,7 +17,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 ACTION_VALUES = {
     "opened", "opened_ago", "days_left", "seller_deadline", "escalation_from", "days_until",
     "seller_reminder_on", "escalation_reminder_on", "date", "order_date", "step",
-    "order_number", "complaint", "product", "dispute_opened",
+    "order_number", "complaint", "product", "dispute_opened", "words",
 }  # fmt: skip
 # What a buyer may type, quoted as an example: not a policy number.
 BUYER_EXAMPLES = ["'3 days ago'"]

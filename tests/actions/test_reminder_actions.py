@@ -87,7 +87,8 @@ async def test_cancel_with_no_reminders_set(make_tracker, dispatcher, domain, se
 
 
 async def test_cancel_twice(ev, make_tracker, dispatcher, domain, sent):
-    cancelled = {"event": "cancel_reminder", "timestamp": None, "name": "seller_window_closed:buyer-1"}
+    name = "seller_window_closed:buyer-1"
+    cancelled = {"event": "cancel_reminder", "timestamp": None, "name": name}
     events = _scheduled(ev) + [cancelled, ev.action("action_listen"), ev.user("cancel_reminders")]
     tracker = make_tracker("cancel_reminders", events=events)
 

@@ -47,6 +47,16 @@ def unexplained(warning: str) -> bool:
         intent = no_examples.group(1)
         rules = "\n".join(p.read_text() for p in (ROOT / "data" / "rules").glob("*.yml"))
         return not (intent.startswith("EXTERNAL_") and f"intent: {intent}" in rules)
+    duplicated = re.fullmatch(
+        r"The following duplicated intents have been found across multiple domain files: (.+)",
+        warning,
+    )
+    if duplicated:
+        # Rasa 3.6 adds a domain of its own for each retrieval intent and warns that it is
+        # listed twice; the intent must be listed in domain.yml for the rules that use it.
+        nlu = "\n".join(p.read_text() for p in (ROOT / "data" / "nlu").glob("*.yml"))
+        intents = [name.strip() for name in duplicated.group(1).split(",")]
+        return not all(f"intent: {name}/" in nlu for name in intents)
     return True
 
 
@@ -69,6 +79,7 @@ def test_data_validates_with_only_explained_warnings():
         "The intent 'greet_twice' is listed in the domain file, but is not found in the NLU "
         "training data.",
         "Found duplicate examples in the NLU data.",
+        "The following duplicated intents have been found across multiple domain files: greet",
     ],
 )
 def test_warnings_nothing_explains_are_reported(warning):

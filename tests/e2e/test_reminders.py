@@ -88,7 +88,9 @@ async def test_reminders_arrive_over_socketio(bot):
 
 async def test_cancelled_reminders_never_arrive(bot):
     async with SocketChat(bot.url) as chat:
-        await chat.say("how long does the seller have to reply?", "When did you open")
+        await chat.say(
+            "how long does the seller have to reply?", "open"
+        )  # the rule or the question
         await chat.say("4 days ago", "Shall I remind you?")
         await chat.say("yes please", "I'll message you here")
         await chat.say("cancel my reminders", "cancelled your reminders")

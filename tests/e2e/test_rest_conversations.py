@@ -19,8 +19,14 @@ def test_dispute_opened_two_days_ago_leaves_three_days(bot, sender):
     assert "Friday 11 December" in answer  # escalation from day 15
 
 
-def test_date_given_up_front_is_answered_at_once(bot, sender):
+def test_how_long_the_seller_is_silent_is_not_the_disputes_date(bot, sender):
     answer = bot.texts(sender, "the seller has ignored my dispute for a week")
+    assert "When did you open the dispute?" in answer
+    assert "You opened the dispute on" not in answer
+
+
+def test_date_given_up_front_is_answered_at_once(bot, sender):
+    answer = bot.texts(sender, "the seller has ignored my dispute since I opened it a week ago")
     assert "Saturday 21 November" in answer
     assert "ran out on Thursday 26 November" in answer
     assert "Dispute Finished" in answer

@@ -17,15 +17,28 @@ def nlp(tmp_path_factory):
     return spacy.load(target)
 
 
-def entities(nlp, text):
-    return [(ent.label_, ent.text) for ent in nlp(text).ents]
+def entities(nlp, text, complaints=False):
+    """(label, text) of the entities; complaint phrases only when asked for."""
+    return [
+        (ent.label_, ent.text)
+        for ent in nlp(text).ents
+        if complaints or not ent.label_.startswith("complaint_")
+    ]
 
 
 def test_pipeline_is_a_blank_english_entity_ruler(nlp):
     assert nlp.lang == "en"
     assert nlp.pipe_names == ["entity_ruler"]
     assert nlp.meta["name"] == "en_refund_rules"
-    assert set(nlp.get_pipe("entity_ruler").labels) == {"date", "order_number", "product"}
+    assert set(nlp.get_pipe("entity_ruler").labels) == {
+        "date",
+        "order_number",
+        "product",
+        "complaint_not_received",
+        "complaint_not_as_described",
+        "complaint_defective",
+        "complaint_wrong_size",
+    }
 
 
 @pytest.mark.parametrize(
@@ -133,3 +146,19 @@ def test_generic_words_are_not_products(nlp, text):
 )
 def test_a_dispute_case_is_not_a_product(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("it came cracked, how do I get my money back?", "complaint_defective"),
+        ("my parcel never arrived", "complaint_not_received"),
+        ("the dress is two sizes too small", "complaint_wrong_size"),
+        ("ordered a cable, got a toy car instead of it", "complaint_not_as_described"),
+        ("the charger doesnt work at all", "complaint_defective"),
+        ("still waiting for my package, what can i do", "complaint_not_received"),
+    ],
+)
+def test_complaint_phrases_are_found_in_any_message(nlp, text, expected):
+    found = [label for label, _ in entities(nlp, text, complaints=True)]
+    assert expected in found

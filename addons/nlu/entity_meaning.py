@@ -1,0 +1,66 @@
+"""`EntityMeaning`: what each entity found by the spaCy rules stands for.
+
+- A `date` gets a Rasa entity role from the words around it (nlp_pipeline/meaning.py):
+  `dispute_opened`, `ordered`, `delivered`, `seller_silent`, `other_event` or `rule`, or none
+  when the words don't say. Slots map from the role (domain.yml), so only a date the buyer gave
+  as their dispute's becomes `dispute_date`.
+- A complaint phrase (label `complaint_<type>`) becomes one `complaint` entity whose value is
+  the type, so the complaint is kept whatever the message's intent.
+Runs after SpacyEntityExtractor.
+"""
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from nlp_pipeline.meaning import date_role
+
+COMPLAINT_PREFIX = "complaint_"
+
+
+def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """The entities with date roles set and complaint labels turned into `complaint`."""
+    meant = []
+    for entity in entities:
+        entity = dict(entity)
+        if entity.get("entity") == "date":
+            role = date_role(text, entity["start"], entity["end"])
+            if role:
+                entity["role"] = role
+        elif str(entity.get("entity", "")).startswith(COMPLAINT_PREFIX):
+            entity["value"] = entity["entity"][len(COMPLAINT_PREFIX) :]
+            entity["entity"] = "complaint"
+        meant.append(entity)
+    return meant
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class EntityMeaning(GraphComponent, EntityExtractorMixin):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "EntityMeaning":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            entities = message.get(ENTITIES) or []
+            if entities:
+                message.set(
+                    ENTITIES, give_meaning(message.get(TEXT) or "", entities), add_to_output=True
+                )
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

@@ -1,0 +1,79 @@
+"""`FaqGate`: a message is a question for the ResponseSelector only when it picks an answer.
+
+DIET learns `faq` from several hundred varied questions and tends to take long messages that
+are not questions ("ordered a cable, got a toy car instead") for one. The ResponseSelector
+then finds no answer that fits: its confidence stays low (0.1-0.2 on such messages, above 0.8
+on real questions, measured on the held-out files). Below `threshold` the gate gives the
+message the next intent of DIET's ranking instead. Runs after the ResponseSelector and before
+the FallbackClassifier.
+"""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+RETRIEVAL_INTENT = "faq"
+
+
+def answer_confidence(message: Message) -> Optional[float]:
+    """The ResponseSelector's confidence in its answer for `faq`, if it gave one."""
+    selected = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    confidence = (selected.get("response") or {}).get(PREDICTED_CONFIDENCE_KEY)
+    return float(confidence) if confidence is not None else None
+
+
+def gate(message: Message, threshold: float) -> None:
+    """Replace `faq` by the next intent when no answer fits well enough."""
+    intent = message.get(INTENT) or {}
+    if intent.get("name") != RETRIEVAL_INTENT:
+        return
+    confidence = answer_confidence(message)
+    if confidence is None or confidence >= threshold:
+        return
+    ranking: List[Dict[Text, Any]] = message.get(INTENT_RANKING_KEY) or []
+    others = [ranked for ranked in ranking if ranked.get("name") != RETRIEVAL_INTENT]
+    total = sum(float(ranked.get(PREDICTED_CONFIDENCE_KEY) or 0) for ranked in others)
+    if not others or total <= 0:
+        return
+    # The other intents' shares of what `faq` leaves, so the FallbackClassifier judges the
+    # new top intent by how DIET ranked it against the others.
+    others = [
+        dict(ranked, confidence=float(ranked.get(PREDICTED_CONFIDENCE_KEY) or 0) / total)
+        for ranked in others
+    ]
+    message.set(INTENT, dict(others[0]), add_to_output=True)
+    message.set(INTENT_RANKING_KEY, others + [dict(intent, confidence=0.0)], add_to_output=True)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class FaqGate(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"threshold": 0.2}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.threshold = float(config["threshold"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "FaqGate":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            gate(message, self.threshold)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

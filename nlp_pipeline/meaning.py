@@ -1,0 +1,101 @@
+"""What a date in a buyer's message refers to, from the words around it.
+
+"I opened the dispute 3 days ago" gives the dispute's date; "I paid two months ago" the order's;
+"the seller has been silent for a week" how long the seller is quiet; "what if we still disagree
+after two weeks?" is a duration inside a question about the rules. Only a date the buyer gives
+as their dispute's may be used to tell them where their dispute stands; a date with no role is
+asked about.
+"""
+
+import re
+from typing import Optional
+
+DISPUTE_OPENED = "dispute_opened"
+ORDERED = "ordered"
+DELIVERED = "delivered"
+SELLER_SILENT = "seller_silent"
+OTHER_EVENT = "other_event"  # something else happened then (the seller wrote, agreed, shipped)
+RULE = "rule"  # a duration inside a question about the rules
+ROLES = [DISPUTE_OPENED, ORDERED, DELIVERED, SELLER_SILENT, OTHER_EVENT, RULE]
+
+_DISPUTE_WORD = re.compile(r"\b(disputes?|claims?|cases?|complaints?|reclamations?)\b")
+# Cues for each role; the one nearest before the date wins. A bare mention of the dispute
+# ("my dispute is from Monday") counts only when no cue is found.
+_CUES = [
+    (
+        DELIVERED,
+        r"\b(open(ed|ing)?|unpack(ed|ing)?) (the |my )?(package|parcel|box|item|it up)\b",
+    ),
+    (
+        DISPUTE_OPENED,
+        r"\b(open(ed|ing)?|fil(e|ed|ing)|start(ed|ing)?|rais(e|ed|ing)|submit(ted|ting)?"
+        r"|lodg(e|ed|ing)|launch(ed|ing)?|creat(e|ed|ing)|put in)\b",
+    ),
+    (ORDERED, r"\b(order(ed|ing)?|bought|buy|purchas\w*|paid|pay(ing)?|placed|checkout)\b"),
+    (DELIVERED, r"\b(arriv\w*|receiv\w*|came|come|deliver\w*|got (it|them|the))\b"),
+    (
+        SELLER_SILENT,
+        r"\b(silen(t|ce)|ignor\w*|quiet|ghost\w*|no (answer|reply|response|word)|heard nothing"
+        r"|not (answer|repl|respond)\w*|(hasn'?t|has not|haven'?t|didn'?t|did not|won'?t)"
+        r" (answer|repl|respond|said|got back)\w*|waiting|nothing from)\b",
+    ),
+    (
+        OTHER_EVENT,
+        r"\b(agree\w*|promis\w*|accept\w*|wrote|written|messag\w*|email\w*|repl(y|ied)"
+        r"|answer(ed)?|said|told|sent|ship(ped|ping)?|dispatch\w*|track\w*|refund(ed)?)\b",
+    ),
+]
+# Clauses end at sentence punctuation or at a coordinating word.
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s|\b(but|and then|so|because|although|though)\b")
+_QUESTION_START = re.compile(
+    r"^\s*(what|when|how|do|does|did|is|are|can|could|will|would|should|must|if|after|within"
+    r"|before|are weekends)\b"
+)
+_ANCHORED = re.compile(r"\b(ago|last|since|yesterday|today|on|back)\b|\d{1,2}[/.]\d{1,2}")
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple:
+    """(words before the date in its clause, words after it in its clause)."""
+    before = text[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    after = text[end:]
+    stop = _CLAUSE_BREAK.search(after)
+    after = after[: stop.start()] if stop else after
+    return before.lower(), after.lower()
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    head = re.split(r"[.!\n]", text[:start])[-1]
+    tail = re.split(r"[.!?\n]", text[end:])[0]
+    question = text[end : end + len(tail) + 1].endswith("?")
+    return (head + text[start:end] + tail + ("?" if question else "")).lower()
+
+
+def date_role(text: str, start: int, end: int) -> Optional[str]:
+    """The role of the date at text[start:end], or None when the words don't say."""
+    before, after = _clause_around(text, start, end)
+    nearest: Optional[tuple] = None
+    for role, cue in _CUES:
+        for match in re.finditer(cue, before):
+            distance = len(before) - match.end()
+            if (
+                nearest is None
+                or distance < nearest[0]
+                or (distance == nearest[0] and role == DELIVERED)
+            ):
+                nearest = (distance, role)
+    if nearest is not None:
+        return nearest[1]
+    for role, cue in _CUES:
+        if re.search(cue, after):
+            return role
+    if _DISPUTE_WORD.search(before) or _DISPUTE_WORD.search(after):
+        return DISPUTE_OPENED
+    sentence = _sentence_around(text, start, end)
+    phrase = text[start:end].lower()
+    if (sentence.endswith("?") or _QUESTION_START.search(sentence)) and not _ANCHORED.search(
+        phrase
+    ):
+        return RULE
+    return None

@@ -1,0 +1,67 @@
+"""What a date in a message refers to (nlp_pipeline/meaning.py) and the NLU component that
+gives entities their meaning (addons/nlu/entity_meaning.py)."""
+
+import pytest
+
+from addons.nlu.entity_meaning import give_meaning
+from nlp_pipeline.meaning import date_role
+
+
+def role_of(text: str, phrase: str):
+    start = text.index(phrase)
+    return date_role(text, start, start + len(phrase))
+
+
+@pytest.mark.parametrize(
+    "text, phrase, role",
+    [
+        ("I opened the dispute 3 days ago", "3 days ago", "dispute_opened"),
+        ("3 days ago I opened a dispute", "3 days ago", "dispute_opened"),
+        ("I opened it last Monday", "last Monday", "dispute_opened"),
+        ("my dispute is from last monday", "last monday", "dispute_opened"),
+        ("it never arrived and i started a claim on the 14th", "on the 14th", "dispute_opened"),
+        ("i paid for a desk lamp like two months ago", "two months ago", "ordered"),
+        ("ordered it 40 days ago and nothing", "40 days ago", "ordered"),
+        ("I receive the package on 20 of november", "on 20 of november", "delivered"),
+        ("I opened the package 3 days ago and it was broken", "3 days ago", "delivered"),
+        ("This seller has been ignoring me for a WEEK", "for a WEEK", "seller_silent"),
+        ("the seller has ignored my dispute for a week", "for a week", "seller_silent"),
+        ("the seller went quiet since last Tuesday", "since last Tuesday", "seller_silent"),
+        ("The seller wrote to me on the 20th of November", "on the 20th", "other_event"),
+        ("what if we still disagree after two weeks?", "two weeks", "rule"),
+        ("do Saturday and Sunday count toward the five days", "Saturday", "rule"),
+        ("How long does a seller have? 5 days?", "5 days", "rule"),
+        ("3 days ago", "3 days ago", None),
+        ("no, more like a week ago", "a week ago", None),
+    ],
+)
+def test_the_words_around_a_date_give_its_role(text, phrase, role):
+    assert role_of(text, phrase) == role
+
+
+def test_two_dates_in_one_message_get_their_own_roles():
+    text = "the seller went quiet since last Tuesday, I opened the dispute on Monday"
+    assert role_of(text, "since last Tuesday") == "seller_silent"
+    assert role_of(text, "on Monday") == "dispute_opened"
+
+
+def test_entities_get_their_meaning():
+    text = "it came cracked, I opened the dispute 3 days ago"
+    cracked, ago = text.index("cracked"), text.index("3 days ago")
+    entities = [
+        {"entity": "complaint_defective", "value": "cracked", "start": cracked, "end": cracked + 7},
+        {"entity": "date", "value": "3 days ago", "start": ago, "end": ago + 10},
+        {"entity": "product", "value": "dress", "start": 0, "end": 0},
+    ]
+
+    meant = give_meaning(text, entities)
+
+    assert meant[0] == {
+        "entity": "complaint",
+        "value": "defective",
+        "start": cracked,
+        "end": cracked + 7,
+    }
+    assert meant[1]["role"] == "dispute_opened"
+    assert meant[2] == entities[2]
+    assert "role" not in entities[1]  # the input is left as it was
