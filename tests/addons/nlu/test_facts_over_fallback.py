@@ -1,0 +1,65 @@
+"""addons/nlu/facts_over_fallback.py: an unsure message is read from its facts."""
+
+from typing import Any, Dict, List
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.nlu.facts_over_fallback import read_facts
+
+DISPUTE_DATE = {"entity": "date", "value": "3 days ago", "role": "dispute_opened"}
+ORDER_DATE = {"entity": "date", "value": "two months ago", "role": "ordered"}
+NEVER_CAME = {"entity": "complaint", "value": "not_received"}
+ORDER_NUMBER = {"entity": "order_number", "value": "8123456789012345"}
+
+
+def parsed(intent: str, entities: List[Dict[str, Any]]) -> Message:
+    message = Message(data={"text": "a long message with several facts"})
+    message.set("intent", {"name": intent, "confidence": 0.4})
+    message.set(
+        "intent_ranking",
+        [
+            {"name": intent, "confidence": 0.4},
+            {"name": "ask_dispute_steps", "confidence": 0.22},
+            {"name": "check_deadlines", "confidence": 0.19},
+            {"name": "report_not_received", "confidence": 0.1},
+        ],
+    )
+    message.set("entities", entities)
+    return message
+
+
+@pytest.mark.parametrize(
+    "entities, intent",
+    [
+        ([NEVER_CAME, DISPUTE_DATE], "check_deadlines"),
+        ([ORDER_DATE, NEVER_CAME], "report_not_received"),
+        ([ORDER_DATE], "inform"),
+        ([ORDER_NUMBER], "inform"),
+    ],
+)
+def test_the_weightiest_fact_gives_the_intent(entities, intent):
+    message = parsed("nlu_fallback", entities)
+    read_facts(message)
+    assert message.get("intent")["name"] == intent
+    ranking = [ranked["name"] for ranked in message.get("intent_ranking")]
+    assert ranking[0] == intent and ranking[-1] == "nlu_fallback"
+    assert len(ranking) == len(set(ranking))
+
+
+def test_the_chosen_intent_keeps_the_classifiers_confidence():
+    message = parsed("nlu_fallback", [DISPUTE_DATE])
+    read_facts(message)
+    assert message.get("intent") == {"name": "check_deadlines", "confidence": 0.19}
+
+
+def test_without_facts_the_fallback_stays():
+    message = parsed("nlu_fallback", [{"entity": "product", "value": "lamp"}])
+    read_facts(message)
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_a_confident_intent_is_left_alone():
+    message = parsed("ask_dispute_steps", [NEVER_CAME, DISPUTE_DATE])
+    read_facts(message)
+    assert message.get("intent")["name"] == "ask_dispute_steps"
