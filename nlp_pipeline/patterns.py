@@ -24,7 +24,7 @@ NUMBER_WORDS = [
     "couple",
     "few",
 ]
-UNITS = ["day", "days", "week", "weeks", "month", "months", "wk", "wks"]
+UNITS = ["day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "wk", "wks"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Short forms are ordinary words too ("sat", "sun"): only taken after "on", "last", ...
 WEEKDAY_ABBREVIATIONS = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
@@ -75,6 +75,9 @@ DATE_PATTERNS = [
     # "3 days ago", "a week ago", "a couple of days ago", "for 10 days", "2 weeks"
     [_lead, _digits, _unit, _ago],
     [_lead, {"LOWER": "a", "OP": "?"}, _amount, {"LOWER": "of", "OP": "?"}, _unit, _ago],
+    # "two weeks ago today" is one date, not two
+    [_digits, _unit, {"LOWER": "ago"}, {"LOWER": "today"}],
+    [{"LOWER": "a", "OP": "?"}, _amount, _unit, {"LOWER": "ago"}, {"LOWER": "today"}],
     [{"LOWER": {"IN": ["yesterday", "today", "tonight", "yday", "tomorrow"]}}],
     # future dates are caught too, so the assistant can say they can't be right
     [{"LOWER": "next"}, {"LOWER": {"IN": WEEKDAYS + ["week", "month"]}}],
@@ -210,6 +213,23 @@ def _product_pattern(name: str) -> list:
     return [{"LOWER": word} for word in head] + [{"LOWER": {"IN": plurals}}]
 
 
+# "ordered a cable and got a toy car": something else came. Not "and got a refund".
+_NOT_AN_ITEM = ["refund", "reply", "message", "response", "answer", "coupon", "tracking", "email",
+                "notification", "partial", "full", "replacement", "few", "couple", "new", "bit"]
+COMPLAINT_TOKEN_PATTERNS = {
+    "not_as_described": [
+        [
+            {"LOWER": {"IN": ["and", "but"]}},
+            {"LOWER": {"IN": ["i", "they"]}, "OP": "?"},
+            {"LOWER": {"IN": ["got", "received", "recieved", "get", "sent"]}},
+            {"LOWER": {"IN": ["me"]}, "OP": "?"},
+            {"LOWER": {"IN": ["a", "an", "some"]}},
+            {"LOWER": {"NOT_IN": _NOT_AN_ITEM}, "IS_ALPHA": True},
+        ],
+    ],
+}  # fmt: skip
+
+
 def ruler_patterns() -> list:
     patterns = [{"label": "date", "pattern": p} for p in DATE_PATTERNS]
     patterns += [{"label": "order_number", "pattern": p} for p in ORDER_NUMBER_PATTERNS]
@@ -218,6 +238,11 @@ def ruler_patterns() -> list:
         {"label": f"complaint_{kind}", "pattern": phrase}
         for kind, phrases in COMPLAINT_PHRASES.items()
         for phrase in phrases
+    ]
+    patterns += [
+        {"label": f"complaint_{kind}", "pattern": pattern}
+        for kind, token_patterns in COMPLAINT_TOKEN_PATTERNS.items()
+        for pattern in token_patterns
     ]
     return patterns
 
@@ -244,7 +269,9 @@ COMPLAINT_PHRASES = {
         "different item", "different product", "wrong colour", "wrong color",
         "different colour", "different color", "fake", "counterfeit", "looks nothing like",
         "instead of", "not the same as the picture", "not the same as the photo", "knock-off",
-        "knockoff", "cheap copy", "wrong model",
+        "knockoff", "cheap copy", "wrong model", "wrong thing", "wrong one", "wrong stuff",
+        "sent the wrong", "sent me the wrong", "got the wrong", "received the wrong",
+        "not what i paid for", "totally different", "completely different",
     ],
     "defective": [
         "broken", "cracked", "smashed", "damaged", "defective", "faulty", "doesn't work",
