@@ -78,3 +78,18 @@ def reminder_dates(
         ReminderKind.ESCALATION_AVAILABLE: "escalation_reminder_on",
     }
     return {names[r.kind]: long_date(r.on, today, locale) for r in planned}
+
+
+def complaint_to_acknowledge(tracker: Tracker) -> Optional[Text]:
+    """The complaint type the buyer's latest message named, unless the bot already answered
+    that complaint (its guidance or a short acknowledgement) in this conversation."""
+    entities = tracker.latest_message.get("entities") or []
+    named = [e.get("value") for e in entities if e.get("entity") == "complaint"]
+    if not named:
+        return None
+    answered = {f"utter_complaint_{named[0]}", f"utter_noted_complaint_{named[0]}"}
+    for event in tracker.events:
+        if event.get("event") == "bot":
+            if (event.get("metadata") or {}).get("utter_action") in answered:
+                return None
+    return named[0]

@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import clock
 from actions.case import (
+    complaint_to_acknowledge,
     current_standing,
     dispute_date_asked_for,
     reminder_dates,
@@ -80,6 +81,9 @@ class ActionCheckDeadlines(Action):
             dispatcher.utter_message(response="utter_ask_dispute_date")
             return []
         values = standing_values(standing)
+        complaint = complaint_to_acknowledge(tracker)
+        if complaint:
+            dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
         dispatcher.utter_message(
             response=f"utter_standing_seller_window_{standing.seller_window.value}", **values
         )

@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case import dispute_date_given
+from actions.case import complaint_to_acknowledge, dispute_date_given
 from refund_rules.walkthrough import Command, Outcome, navigate, step_from_words
 
 _COMMANDS = {
@@ -82,6 +82,9 @@ class ActionShowDisputeStep(Action):
         note = _NOTES.get(move.outcome)
         if move.outcome is Outcome.FROM_HERE and current is None:
             note = "utter_walkthrough_from_here"
+        complaint = complaint_to_acknowledge(tracker) if current is None else None
+        if complaint:  # "it came cracked, how do I open a dispute?"
+            dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
         if note:
             dispatcher.utter_message(response=note, step=current)
         if move.step is not None:

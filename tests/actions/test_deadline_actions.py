@@ -280,6 +280,24 @@ async def test_day_5_is_the_sellers_last_day(make_tracker, dispatcher, domain, s
     assert "today (Saturday 28 November) is the seller's last day" in render(first, tracker)["text"]
 
 
+async def test_a_complaint_said_with_the_dispute_date_is_acknowledged_first(
+    make_tracker, dispatcher, domain, sent
+):
+    # "The watch came broken and I opened a dispute 6 days ago"
+    said = [
+        {"entity": "complaint", "value": "defective"},
+        {"entity": "date", "value": "6 days ago", "role": "dispute_opened"},
+    ]
+    tracker = make_tracker("check_deadlines", entities=said, slots={"dispute_date": "2026-11-22"})
+
+    await check(tracker, dispatcher, domain)
+
+    assert sent(dispatcher)[:2] == [
+        "utter_noted_complaint_defective",
+        "utter_standing_seller_window_closed",
+    ]
+
+
 async def test_day_6_the_window_has_closed(make_tracker, dispatcher, domain, sent, render):
     tracker = make_tracker("inform", slots={"dispute_date": "2026-11-22"})
 

@@ -31,6 +31,36 @@ async def test_start(make_tracker, dispatcher, domain, sent, render):
     assert render(dispatcher.messages[1], tracker)["text"].startswith("Step 1 of 5")
 
 
+async def test_a_complaint_named_with_the_request_is_acknowledged_once(
+    make_tracker, dispatcher, domain, sent, render
+):
+    cracked = [{"entity": "complaint", "value": "defective"}]
+    tracker = make_tracker("ask_dispute_steps", entities=cracked, text="it came cracked, how do i")
+
+    await run(tracker, dispatcher, domain)
+
+    assert sent(dispatcher) == [
+        "utter_noted_complaint_defective",
+        "utter_walkthrough_intro",
+        "utter_dispute_step_1",
+    ]
+    assert "broken" in render(dispatcher.messages[0], tracker)["text"]
+
+
+async def test_a_complaint_already_answered_is_not_acknowledged_again(
+    make_tracker, dispatcher, domain, sent
+):
+    cracked = [{"entity": "complaint", "value": "defective"}]
+    answered = {"event": "bot", "metadata": {"utter_action": "utter_complaint_defective"}}
+    tracker = make_tracker(
+        "ask_dispute_steps", entities=cracked, events=[answered], text="it's cracked, steps?"
+    )
+
+    await run(tracker, dispatcher, domain)
+
+    assert sent(dispatcher) == ["utter_walkthrough_intro", "utter_dispute_step_1"]
+
+
 async def test_start_again_in_the_middle_goes_back_to_step_1(
     make_tracker, dispatcher, domain, sent
 ):
