@@ -11,15 +11,12 @@ Runs after SpacyEntityExtractor.
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from addons.nlu.per_message import PerMessageComponent
 from nlp_pipeline.meaning import date_role
 
 COMPLAINT_PREFIX = "complaint_"
@@ -42,25 +39,10 @@ def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text,
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class EntityMeaning(GraphComponent, EntityExtractorMixin):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "EntityMeaning":
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            entities = message.get(ENTITIES) or []
-            if entities:
-                message.set(
-                    ENTITIES, give_meaning(message.get(TEXT) or "", entities), add_to_output=True
-                )
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+class EntityMeaning(PerMessageComponent, EntityExtractorMixin):
+    def process_message(self, message: Message) -> None:
+        entities = message.get(ENTITIES) or []
+        if entities:
+            message.set(
+                ENTITIES, give_meaning(message.get(TEXT) or "", entities), add_to_output=True
+            )

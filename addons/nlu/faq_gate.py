@@ -10,13 +10,11 @@ the FallbackClassifier.
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from addons.nlu.per_message import PerMessageComponent
 
 RETRIEVAL_INTENT = "faq"
 
@@ -52,28 +50,10 @@ def gate(message: Message, threshold: float) -> None:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class FaqGate(GraphComponent):
+class FaqGate(PerMessageComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"threshold": 0.2}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.threshold = float(config["threshold"])
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "FaqGate":
-        return cls(config)
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            gate(message, self.threshold)
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+    def process_message(self, message: Message) -> None:
+        gate(message, float(self.config["threshold"]))

@@ -15,13 +15,11 @@ after the FallbackClassifier.
 from typing import Any, Dict, List, Optional, Text
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from addons.nlu.per_message import PerMessageComponent
 
 LANGUAGE = "language"
 OTHER_LANGUAGE = "other_language"
@@ -54,7 +52,7 @@ class Identifier:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class LanguageIdentifier(GraphComponent):
+class LanguageIdentifier(PerMessageComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
@@ -67,31 +65,19 @@ class LanguageIdentifier(GraphComponent):
             "max_english_confidence": 0.12,
         }
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: Optional[Dict[Text, Any]] = None) -> None:
+        super().__init__(config)
         self.identifier = Identifier(
-            config["known"], int(config["min_letters"]), float(config["max_english_confidence"])
+            self.config["known"],
+            int(self.config["min_letters"]),
+            float(self.config["max_english_confidence"]),
         )
-        self.understood = set(config["understood"])
+        self.understood = set(self.config["understood"])
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageIdentifier":
-        return cls(config)
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            language = self.identifier.language_of(message.get(TEXT) or "")
-            message.set(LANGUAGE, language, add_to_output=True)
-            if language is not None and language not in self.understood:
-                intent = {"name": OTHER_LANGUAGE, "confidence": 1.0}
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+    def process_message(self, message: Message) -> None:
+        language = self.identifier.language_of(message.get(TEXT) or "")
+        message.set(LANGUAGE, language, add_to_output=True)
+        if language is not None and language not in self.understood:
+            intent = {"name": OTHER_LANGUAGE, "confidence": 1.0}
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
