@@ -107,7 +107,9 @@ _LANDMARKS: List[Tuple[int, str]] = [
     ),
     (
         4,
-        r"fill(?:ed|ing)? (?:it |them |everything |all )?(?:in|out)|filled|wrote|written|typed"
+        # "wrote" alone, not "I wrote to the seller"
+        r"fill(?:ed|ing)? (?:it |them |everything |all )?(?:in|out)|filled"
+        r"|(?:wrote|written)(?! to\b)|typed"
         r"|uploaded|added (?:the |my )?(?:photos|pictures|details)",
     ),
     (5, r"submit\w*|sent (?:it|the (?:request|dispute))"),

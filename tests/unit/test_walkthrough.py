@@ -144,6 +144,9 @@ def test_a_whole_walk_forward_and_back():
         # a step said by number, and a correction: the last "not done" wins
         ("i'm on step 2", 2),
         ("I'm at step 3 - sorry, no, I haven't even logged in yet", 1),
+        # writing to the seller is not the dispute's details
+        ("I only wrote to the seller", None),
+        ("I wrote what happened in the box", 5),
     ],
 )
 def test_step_from_words(text, step):

@@ -47,6 +47,13 @@ def test_the_weightiest_fact_gives_the_intent(entities, intent):
     assert len(ranking) == len(set(ranking))
 
 
+def test_a_step_said_as_done_continues_the_steps():
+    message = parsed("nlu_fallback", [])
+    message.set("text", "ok i signed in to my account, what comes next")
+    read_facts(message)
+    assert message.get("intent")["name"] == "next_step"
+
+
 def test_the_chosen_intent_keeps_the_classifiers_confidence():
     message = parsed("nlu_fallback", [DISPUTE_DATE])
     read_facts(message)

@@ -1,0 +1,51 @@
+"""`NoDisputeYet`: a buyer who says there is no dispute yet wants the steps to open one.
+
+"I haven't opened a dispute, I only messaged the seller", "no dispute yet, just the messages",
+"I not open dispute": said after being asked for the dispute's date, DIET reads such answers as
+a "no", a date or a seller complaint, and the buyer is asked for a date that doesn't exist. The
+words are unambiguous, so when they are there (and no dispute date is given) the intent becomes
+`ask_dispute_steps`. Runs after the FallbackClassifier.
+"""
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.nlu.per_message import PerMessageComponent
+
+STEPS_INTENT = "ask_dispute_steps"
+_OPEN = r"(?:open|opened|file|filed|start|started|raise|raised|make|made|create|created|do|done)"
+_A_DISPUTE = r"(?:(?:a|any|the|my) )?(?:dispute|claim|case)s?|one|any|anything|it"
+NO_DISPUTE_YET = re.compile(
+    rf"(?:\b(?:have|has|had|did|do|does)n'?t|\b(?:have|has|had|did|do|does) not|\bnever|\bnot yet"
+    rf"|\bi not|\byet to)\s+(?:\w+\s+){{0,2}}?{_OPEN}\s+(?:{_A_DISPUTE})\b"
+    rf"|\bno (?:dispute|claim)s?\b(?!\s+(?:button|option))"
+    rf"|\b(?:dispute|claim)s? (?:not|isn'?t|wasn'?t) (?:yet )?(?:open|opened|filed|started)\b",
+)
+
+
+def says_no_dispute_yet(text: Text) -> bool:
+    return bool(NO_DISPUTE_YET.search(text.lower().replace("\u2019", "'")))
+
+
+def read_no_dispute(message: Message) -> None:
+    entities = message.get(ENTITIES) or []
+    if any(e.get("role") == "dispute_opened" for e in entities):
+        return
+    if not says_no_dispute_yet(message.get(TEXT) or ""):
+        return
+    ranking: List[Dict[Text, Any]] = message.get(INTENT_RANKING_KEY) or []
+    ranked = next((r for r in ranking if r.get("name") == STEPS_INTENT), {"confidence": 0.0})
+    chosen = {"name": STEPS_INTENT, "confidence": float(ranked.get("confidence") or 0.0)}
+    message.set(INTENT, chosen, add_to_output=True)
+    others = [r for r in ranking if r.get("name") != STEPS_INTENT]
+    message.set(INTENT_RANKING_KEY, [chosen, *others], add_to_output=True)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class NoDisputeYet(PerMessageComponent):
+    def process_message(self, message: Message) -> None:
+        read_no_dispute(message)

@@ -1,0 +1,65 @@
+"""addons/nlu/no_dispute_yet.py: "there is no dispute yet" gets the steps, whatever DIET said."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.nlu.no_dispute_yet import read_no_dispute, says_no_dispute_yet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i havent opened a dispute",
+        "We did not open any dispute, my husband only phoned the shop",
+        "nope, never filed one",
+        "I have not started a claim",
+        "there's no dispute, he just keeps promising",
+        "the dispute isn't opened yet",
+        "i not make dispute",
+        "Haven’t raised anything yet",
+    ],
+)
+def test_saying_there_is_no_dispute(text):
+    assert says_no_dispute_yet(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I opened a dispute on Monday",
+        "the seller hasn't answered my dispute",
+        "I haven't opened the parcel yet",
+        "I haven't received my refund",
+        "where's the Open Dispute button?",
+        "no, it was the 12th",
+        "my dispute is still open",
+        "there's no dispute button on my order",
+    ],
+)
+def test_other_messages_are_not_read_as_no_dispute(text):
+    assert not says_no_dispute_yet(text)
+
+
+def parsed(text, entities=()):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": "deny", "confidence": 0.6})
+    message.set(
+        "intent_ranking",
+        [{"name": "deny", "confidence": 0.6}, {"name": "ask_dispute_steps", "confidence": 0.3}],
+    )
+    message.set("entities", list(entities))
+    return message
+
+
+def test_the_intent_becomes_the_steps():
+    message = parsed("no i never opened one")
+    read_no_dispute(message)
+    assert message.get("intent") == {"name": "ask_dispute_steps", "confidence": 0.3}
+    assert [r["name"] for r in message.get("intent_ranking")] == ["ask_dispute_steps", "deny"]
+
+
+def test_a_dispute_date_in_the_message_wins():
+    opened = {"entity": "date", "value": "Monday", "role": "dispute_opened"}
+    message = parsed("I didn't open it on Friday, I opened the dispute on Monday", [opened])
+    read_no_dispute(message)
+    assert message.get("intent")["name"] == "deny"
