@@ -1,14 +1,17 @@
 """`FactsOverFallback`: a message the classifier is unsure about, read from the facts in it.
 
 Long messages with several facts often leave no intent confident enough ("I opened the dispute
-3 days ago for a smartwatch with a dead screen" spreads DIET over four intents), yet the
-entities in them are clear. When the FallbackClassifier gave `nlu_fallback`, the message gets
-the intent of its weightiest fact instead: the day the dispute was opened (`check_deadlines`),
-what went wrong (`report_<type>`), a step of opening a dispute said as done or not ("I'm
-logged in, what now?": `next_step`, the walkthrough starts from there), any other date or an
-order number (`inform`). Only a
-message with none of them keeps `nlu_fallback` and its "say it another way" menu. Runs right
-after the FallbackClassifier.
+3 days ago for a smartwatch with a dead screen" spreads DIET over four intents), yet what they
+hold is clear. When the FallbackClassifier gave `nlu_fallback`, the message gets the intent of
+its weightiest fact instead:
+- a question the ResponseSelector is sure of (`faq`, from `sure_answer`);
+- the day the dispute was opened (`check_deadlines`);
+- what went wrong (`report_<type>`);
+- a step of opening a dispute said as done or not ("I'm logged in, what now?": `next_step`,
+  the walkthrough goes on from there);
+- any other date, or an order number (`inform`).
+Only a message with none of them keeps `nlu_fallback` and its "say it another way" menu. Runs
+right after the FallbackClassifier.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -17,6 +20,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_confidence
 from addons.nlu.per_message import PerMessageComponent
 from refund_rules.walkthrough import step_from_words
 
@@ -41,11 +45,14 @@ def intent_of_facts(entities: List[Dict[Text, Any]], text: Text = "") -> Optiona
     return None
 
 
-def read_facts(message: Message) -> None:
+def read_facts(message: Message, sure_answer: float = 0.9) -> None:
     intent = message.get(INTENT) or {}
     if intent.get("name") != FALLBACK:
         return
-    name = intent_of_facts(message.get(ENTITIES) or [], message.get(TEXT) or "")
+    if (answer_confidence(message) or 0.0) >= sure_answer:
+        name: Optional[Text] = RETRIEVAL_INTENT  # the ResponseSelector is sure of its answer
+    else:
+        name = intent_of_facts(message.get(ENTITIES) or [], message.get(TEXT) or "")
     if name is None:
         return
     ranking: List[Dict[Text, Any]] = message.get(INTENT_RANKING_KEY) or []
@@ -58,5 +65,10 @@ def read_facts(message: Message) -> None:
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class FactsOverFallback(PerMessageComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # The ResponseSelector's confidence from which its answer is given to an unsure message.
+        return {"sure_answer": 0.9}
+
     def process_message(self, message: Message) -> None:
-        read_facts(message)
+        read_facts(message, float(self.config["sure_answer"]))

@@ -70,3 +70,23 @@ def test_a_confident_intent_is_left_alone():
     message = parsed("ask_dispute_steps", [NEVER_CAME, DISPUTE_DATE])
     read_facts(message)
     assert message.get("intent")["name"] == "ask_dispute_steps"
+
+
+def with_answer(message: Message, confidence: float) -> Message:
+    message.set(
+        "response_selector",
+        {"faq": {"response": {"confidence": confidence, "intent_response_key": "faq/x"}}},
+    )
+    return message
+
+
+def test_a_question_the_response_selector_is_sure_of_gets_its_answer():
+    message = with_answer(parsed("nlu_fallback", [NEVER_CAME]), confidence=0.95)
+    read_facts(message, sure_answer=0.9)
+    assert message.get("intent")["name"] == "faq"
+
+
+def test_an_answer_it_is_unsure_of_leaves_the_facts_to_decide():
+    message = with_answer(parsed("nlu_fallback", [NEVER_CAME]), confidence=0.6)
+    read_facts(message, sure_answer=0.9)
+    assert message.get("intent")["name"] == "report_not_received"
