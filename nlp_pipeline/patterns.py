@@ -261,7 +261,9 @@ COMPLAINT_PHRASES = {
         "package is lost", "tracking stuck", "tracking hasn't moved", "no come", "not come",
         "never turned up", "hasn't turned up", "not turned up", "still waiting for my parcel",
         "still waiting for my package", "still waiting for my order", "where is my parcel",
-        "where is my package", "where is my order",
+        "where is my package", "where is my order", "never come", "never reached",
+        "hasn't reached", "no arrive", "not arrive", "never arrive", "didn't get it",
+        "did not get it", "didnt get it", "never got my", "not yet arrived", "still not arrived",
     ],
     "not_as_described": [
         "not as described", "not like the picture", "not like the photo", "doesn't match",
@@ -278,6 +280,8 @@ COMPLAINT_PHRASES = {
         "doesnt work", "does not work", "not working", "stopped working", "won't turn on",
         "wont turn on", "dead on arrival", "shattered", "torn", "ripped", "dented", "leaking",
         "scratched", "won't charge", "wont charge", "falling apart", "fell apart",
+        "not work", "no work", "don't work", "dont work", "snapped", "in pieces", "died",
+        "dead screen", "peeling off", "won't switch on", "wont switch on",
     ],
     "wrong_size": [
         "too small", "too big", "too large", "too tight", "too loose", "too short", "too long",
