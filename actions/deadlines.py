@@ -35,6 +35,41 @@ _PROBLEM_RESPONSES = {
 }
 
 
+# Answers that state the seller's window and the escalation rule themselves.
+RULES_STATED = {
+    "utter_deadline_rules",
+    "utter_escalation",
+    "utter_faq/seller_response_window",
+    "utter_faq/escalation_rule",
+}
+
+
+def rules_stated(tracker: Tracker) -> bool:
+    return any(
+        (event.get("metadata") or {}).get("utter_action") in RULES_STATED
+        for event in tracker.events
+        if event.get("event") == "bot"
+    )
+
+
+class ActionAskDisputeDate(Action):
+    """The deadline form's question for the dispute date. When the buyer asked about their
+    deadlines ("how long does the seller get?"), the rules come first, once a conversation:
+    the answer, then the question for their own date."""
+
+    def name(self) -> Text:
+        return "action_ask_dispute_date"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        asked_about_deadlines = tracker.get_intent_of_latest_message() == "check_deadlines"
+        if asked_about_deadlines and not rules_stated(tracker):
+            dispatcher.utter_message(response="utter_deadline_rules")
+        dispatcher.utter_message(response="utter_ask_dispute_date")
+        return []
+
+
 class ValidateDeadlineForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_deadline_form"

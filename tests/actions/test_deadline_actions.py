@@ -3,7 +3,7 @@
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.deadlines import ActionCheckDeadlines, ValidateDeadlineForm
+from actions.deadlines import ActionAskDisputeDate, ActionCheckDeadlines, ValidateDeadlineForm
 from refund_rules.deadlines import DateProblem, SellerWindow
 
 
@@ -375,4 +375,40 @@ async def test_no_usable_date_asks_for_it(dispute_date, make_tracker, dispatcher
     tracker = make_tracker("check_deadlines", slots={"dispute_date": dispute_date})
 
     assert await check(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == ["utter_ask_dispute_date"]
+
+
+# --- action_ask_dispute_date ----------------------------------------------------------
+
+
+async def ask(tracker, dispatcher, domain):
+    return await ActionAskDisputeDate().run(dispatcher, tracker, domain)
+
+
+async def test_a_deadline_question_gets_the_rules_before_the_date_question(
+    make_tracker, dispatcher, domain, sent, render
+):
+    tracker = make_tracker("check_deadlines", text="how long does the seller get to answer?")
+
+    await ask(tracker, dispatcher, domain)
+
+    assert sent(dispatcher) == ["utter_deadline_rules", "utter_ask_dispute_date"]
+    rules = render(dispatcher.messages[0], tracker)["text"]
+    assert "5 days" in rules and "15 days" in rules and "'Escalate Dispute'" in rules
+
+
+async def test_the_rules_are_said_once_a_conversation(make_tracker, dispatcher, domain, sent):
+    said = {"event": "bot", "metadata": {"utter_action": "utter_faq/seller_response_window"}}
+    tracker = make_tracker("check_deadlines", events=[said])
+
+    await ask(tracker, dispatcher, domain)
+
+    assert sent(dispatcher) == ["utter_ask_dispute_date"]
+
+
+async def test_other_reasons_to_ask_get_the_question_alone(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("report_seller_unresponsive")
+
+    await ask(tracker, dispatcher, domain)
+
     assert sent(dispatcher) == ["utter_ask_dispute_date"]
