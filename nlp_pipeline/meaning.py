@@ -72,6 +72,20 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return (head + text[start:end] + tail + ("?" if question else "")).lower()
 
 
+def _follows_the_dispute_opening(text: str, start: int) -> bool:
+    """Is the clause before the date's own one about opening the dispute, in a message that
+    talks about a dispute?"""
+    *earlier, _own = [c for c in _CLAUSE_BREAK.split(text[:start]) if c is not None]
+    earlier = [c for c in earlier if c.strip()]
+    if not earlier:
+        return False
+    previous = earlier[-1].lower()
+    opening = dict((role, cue) for role, cue in reversed(_CUES))[DISPUTE_OPENED]
+    if re.search(_CUES[0][1], previous) or not re.search(opening, previous):
+        return False
+    return bool(_DISPUTE_WORD.search(text.lower()))
+
+
 def date_role(text: str, start: int, end: int) -> Optional[str]:
     """The role of the date at text[start:end], or None when the words don't say."""
     before, after = _clause_around(text, start, end)
@@ -91,6 +105,8 @@ def date_role(text: str, start: int, end: int) -> Optional[str]:
         if re.search(cue, after):
             return role
     if _DISPUTE_WORD.search(before) or _DISPUTE_WORD.search(after):
+        return DISPUTE_OPENED
+    if _follows_the_dispute_opening(text, start):  # "I already opened a dispute! On the 24th!"
         return DISPUTE_OPENED
     sentence = _sentence_around(text, start, end)
     phrase = text[start:end].lower()

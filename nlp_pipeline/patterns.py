@@ -214,9 +214,36 @@ def _product_pattern(name: str) -> list:
 
 
 # "ordered a cable and got a toy car": something else came. Not "and got a refund".
-_NOT_AN_ITEM = ["refund", "reply", "message", "response", "answer", "coupon", "tracking", "email",
-                "notification", "partial", "full", "replacement", "few", "couple", "new", "bit"]
+_NOT_AN_ITEM = [
+    "refund",
+    "reply",
+    "message",
+    "response",
+    "answer",
+    "coupon",
+    "tracking",
+    "email",
+    "notification",
+    "partial",
+    "full",
+    "replacement",
+    "few",
+    "couple",
+    "new",
+    "bit",
+]
+_SIZE_LETTERS = ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"]
 COMPLAINT_TOKEN_PATTERNS = {
+    # "came in XS", "got an XXL", "they sent me a size L"
+    "wrong_size": [
+        [
+            {"LOWER": {"IN": ["came", "arrived", "got", "received", "recieved", "sent"]}},
+            {"LOWER": "me", "OP": "?"},
+            {"LOWER": {"IN": ["in", "a", "an", "as"]}, "OP": "?"},
+            {"LOWER": "size", "OP": "?"},
+            {"LOWER": {"IN": _SIZE_LETTERS}},
+        ],
+    ],
     "not_as_described": [
         [
             {"LOWER": {"IN": ["and", "but"]}},

@@ -31,6 +31,14 @@ def role_of(text: str, phrase: str):
         ("what if we still disagree after two weeks?", "two weeks", "rule"),
         ("do Saturday and Sunday count toward the five days", "Saturday", "rule"),
         ("How long does a seller have? 5 days?", "5 days", "rule"),
+        # the clause before says the dispute was opened
+        ("We filed a claim! It was on the 9th", "on the 9th", "dispute_opened"),
+        (
+            "my son opened one for me, I think it was last Friday. Dispute says in progress",
+            "last Friday",
+            "dispute_opened",
+        ),
+        ("I opened the parcel, on the 3rd it broke", "on the 3rd", None),
         ("3 days ago", "3 days ago", None),
         ("no, more like a week ago", "a week ago", None),
     ],
