@@ -93,7 +93,7 @@ _LANDMARKS: List[Tuple[int, str]] = [
     (
         1,
         r"log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|logged on"
-        r"|in(?:side|to)? my (?:aliexpress )?account",
+        r"|in(?:side|to)? my (?:aliexpress )?account|\b(?:i'?m|i am) in(?: now)?\W*$",
     ),
     (
         2,

@@ -146,6 +146,8 @@ def test_a_whole_walk_forward_and_back():
         ("I'm at step 3 - sorry, no, I haven't even logged in yet", 1),
         # writing to the seller is not the dispute's details
         ("I only wrote to the seller", None),
+        ("right, i'm in", 2),
+        ("I'm in the dispute form", 4),
         ("I wrote what happened in the box", 5),
     ],
 )
