@@ -233,6 +233,10 @@ _NOT_AN_ITEM = [
     "bit",
 ]
 _SIZE_LETTERS = ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"]
+_NOT_AN_ITEM_EITHER = [
+    *["a", "an", "the", "my", "what", "refunding", "money", "chat", "chatbot", "bot", "human"],
+    *["person", "dispute", "waiting", "paying", "returning", "sending", "cash", "talking"],
+]
 COMPLAINT_TOKEN_PATTERNS = {
     # "came in XS", "got an XXL", "they sent me a size L"
     "wrong_size": [
@@ -245,6 +249,13 @@ COMPLAINT_TOKEN_PATTERNS = {
         ],
     ],
     "not_as_described": [
+        # "sent a phone case instead of the earphones", not "a coupon instead of a refund"
+        [
+            {"LOWER": "instead"},
+            {"LOWER": "of"},
+            {"LOWER": {"IN": ["a", "an", "the", "my", "what"]}, "OP": "?"},
+            {"LOWER": {"NOT_IN": _NOT_AN_ITEM + _NOT_AN_ITEM_EITHER}, "IS_ALPHA": True},
+        ],
         [
             {"LOWER": {"IN": ["and", "but"]}},
             {"LOWER": {"IN": ["i", "they"]}, "OP": "?"},
@@ -297,7 +308,7 @@ COMPLAINT_PHRASES = {
         "doesnt match", "does not match", "not what i ordered", "wrong item", "wrong product",
         "different item", "different product", "wrong colour", "wrong color",
         "different colour", "different color", "fake", "counterfeit", "looks nothing like",
-        "instead of", "not the same as the picture", "not the same as the photo", "knock-off",
+        "not the same as the picture", "not the same as the photo", "knock-off",
         "knockoff", "cheap copy", "wrong model", "wrong thing", "wrong one", "wrong stuff",
         "sent the wrong", "sent me the wrong", "got the wrong", "received the wrong",
         "not what i paid for", "totally different", "completely different",

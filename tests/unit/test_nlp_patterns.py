@@ -157,8 +157,26 @@ def test_a_dispute_case_is_not_a_product(nlp, text, expected):
         ("ordered a cable, got a toy car instead of it", "complaint_not_as_described"),
         ("the charger doesnt work at all", "complaint_defective"),
         ("still waiting for my package, what can i do", "complaint_not_received"),
+        ("i bought a lamp but received a teapot", "complaint_not_as_described"),
+        ("they sent me slippers instead of the boots", "complaint_not_as_described"),
+        ("the jacket came in S, i ordered XL", "complaint_wrong_size"),
+        ("my order no arrive since 2 month", "complaint_not_received"),
+        ("the left earbud not work", "complaint_defective"),
     ],
 )
 def test_complaint_phrases_are_found_in_any_message(nlp, text, expected):
     found = [label for label, _ in entities(nlp, text, complaints=True)]
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he offers me a coupon instead of a refund",
+        "can I talk to a person instead of a bot?",
+        "I asked and got a reply from the seller",
+        "i got an email from aliexpress",
+    ],
+)
+def test_other_messages_hold_no_complaint(nlp, text):
+    assert not [label for label, _ in entities(nlp, text, complaints=True) if "complaint" in label]
