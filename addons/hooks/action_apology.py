@@ -10,8 +10,10 @@ server's own format with the response ``utter_action_server_unavailable`` and
   validation action rejects values, so the form stays active and asks again;
 - for ``action_validate_slot_mappings`` (run after every message): the same, without the
   response, so the buyer hears one apology, from the action that runs next;
+- for a form's ``action_ask_<slot>``: the plain question ``utter_ask_<slot>`` after the apology;
 - for any other action: ``FollowupAction(action_listen)``, so the bot waits for the user
   instead of carrying on as if the action had run.
+One apology per user message, however many actions fail on it.
 A hung action server counts as failed after ACTION_TIMEOUT_SECONDS (20 by default; Rasa's
 own limit is 300 s of silence). Nothing about the failure is kept: the next call tries the
 action server again, so the bot recovers by itself. (The user's message is not reverted:
@@ -35,6 +37,7 @@ from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 logger = logging.getLogger(__name__)
 
 APOLOGY_RESPONSE = "utter_action_server_unavailable"
+ASK_PREFIX = "action_ask_"
 
 
 def slots_to_validate(tracker: Optional[Dict[Text, Any]]) -> List[Text]:
@@ -48,18 +51,31 @@ def slots_to_validate(tracker: Optional[Dict[Text, Any]]) -> List[Text]:
     return names
 
 
+def apologised_already(tracker: Optional[Dict[Text, Any]]) -> bool:
+    """Has the bot apologised since the user's latest message?"""
+    for event in reversed((tracker or {}).get("events") or []):
+        if event.get("event") == "user":
+            return False
+        if (event.get("metadata") or {}).get("utter_action") == APOLOGY_RESPONSE:
+            return True
+    return False
+
+
 def apology_result(body: Dict[Text, Any]) -> Dict[Text, Any]:
     """What the action server would answer to apologise for the action in `body`."""
-    apology: Dict[Text, Any] = {"response": APOLOGY_RESPONSE}
     action = str(body.get("next_action", ""))
+    tracker = body.get("tracker")
+    silent = action == ACTION_VALIDATE_SLOT_MAPPINGS or apologised_already(tracker)
+    responses: List[Dict[Text, Any]] = [] if silent else [{"response": APOLOGY_RESPONSE}]
     if action.startswith("validate_") or action == ACTION_VALIDATE_SLOT_MAPPINGS:
         events = [
-            {"event": "slot", "name": name, "value": None}
-            for name in slots_to_validate(body.get("tracker"))
+            {"event": "slot", "name": name, "value": None} for name in slots_to_validate(tracker)
         ]
+    elif action.startswith(ASK_PREFIX):  # a form's question: its plain wording
+        events = []
+        responses.append({"response": f"utter_{action[len('action_') :]}"})
     else:
         events = [{"event": "followup", "name": ACTION_LISTEN_NAME}]
-    responses = [] if action == ACTION_VALIDATE_SLOT_MAPPINGS else [apology]
     return {"events": events, "responses": responses}
 
 

@@ -122,6 +122,22 @@ async def test_a_failed_slot_mapping_validation_rejects_the_new_values_quietly(c
     assert "The user got" not in caplog.text
 
 
+async def test_a_forms_failed_question_is_asked_in_its_plain_words():
+    tracker = tracker_after_user_message()
+    events = await run_remote_action(CLOSED, tracker, "action_ask_dispute_date")
+    assert [type(e) for e in events] == [BotUttered, BotUttered]
+    assert events[0].text == APOLOGY
+    assert events[1].text == DOMAIN.responses["utter_ask_dispute_date"][0]["text"]
+
+
+async def test_one_apology_per_message_however_many_actions_fail():
+    tracker = tracker_after_user_message()
+    failed = await run_remote_action(CLOSED, tracker, "validate_deadline_form")
+    tracker.update_with_events(failed, DOMAIN)
+    events = await run_remote_action(CLOSED, tracker, "action_ask_dispute_date")
+    assert [e.text for e in events] == [DOMAIN.responses["utter_ask_dispute_date"][0]["text"]]
+
+
 @pytest.mark.parametrize("code", [401, 404, 500, 503])
 async def test_error_statuses_give_the_apology(action_server, code):
     events = await run_remote_action(f"{action_server}/status/{code}", tracker_after_user_message())
