@@ -17,11 +17,11 @@ right after the FallbackClassifier.
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_confidence
-from addons.nlu.per_message import PerMessageComponent
+from addons.nlu.per_message import PerMessageComponent, choose_intent
 from refund_rules.walkthrough import step_from_words
 
 FALLBACK = "nlu_fallback"
@@ -53,14 +53,8 @@ def read_facts(message: Message, sure_answer: float = 0.9) -> None:
         name: Optional[Text] = RETRIEVAL_INTENT  # the ResponseSelector is sure of its answer
     else:
         name = intent_of_facts(message.get(ENTITIES) or [], message.get(TEXT) or "")
-    if name is None:
-        return
-    ranking: List[Dict[Text, Any]] = message.get(INTENT_RANKING_KEY) or []
-    ranked = next((r for r in ranking if r.get("name") == name), {"confidence": 0.0})
-    chosen = {"name": name, "confidence": float(ranked.get("confidence") or 0.0)}
-    message.set(INTENT, chosen, add_to_output=True)
-    others = [r for r in ranking if r.get("name") not in (name, FALLBACK)]
-    message.set(INTENT_RANKING_KEY, [chosen, *others, intent], add_to_output=True)
+    if name is not None:
+        choose_intent(message, name)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

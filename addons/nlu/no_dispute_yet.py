@@ -8,13 +8,13 @@ words are unambiguous, so when they are there (and no dispute date is given) the
 """
 
 import re
-from typing import Any, Dict, List, Text
+from typing import Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.per_message import PerMessageComponent
+from addons.nlu.per_message import PerMessageComponent, choose_intent
 
 STEPS_INTENT = "ask_dispute_steps"
 _OPEN = r"(?:open|opened|file|filed|start|started|raise|raised|make|made|create|created|do|done)"
@@ -35,14 +35,8 @@ def read_no_dispute(message: Message) -> None:
     entities = message.get(ENTITIES) or []
     if any(e.get("role") == "dispute_opened" for e in entities):
         return
-    if not says_no_dispute_yet(message.get(TEXT) or ""):
-        return
-    ranking: List[Dict[Text, Any]] = message.get(INTENT_RANKING_KEY) or []
-    ranked = next((r for r in ranking if r.get("name") == STEPS_INTENT), {"confidence": 0.0})
-    chosen = {"name": STEPS_INTENT, "confidence": float(ranked.get("confidence") or 0.0)}
-    message.set(INTENT, chosen, add_to_output=True)
-    others = [r for r in ranking if r.get("name") != STEPS_INTENT]
-    message.set(INTENT_RANKING_KEY, [chosen, *others], add_to_output=True)
+    if says_no_dispute_yet(message.get(TEXT) or ""):
+        choose_intent(message, STEPS_INTENT)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

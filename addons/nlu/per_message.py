@@ -5,8 +5,23 @@ from typing import Any, Dict, List, Optional, Text
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+
+def choose_intent(message: Message, name: Text) -> None:
+    """Give `message` the intent `name`, with the confidence the classifier gave it; the intent
+    it replaces goes to the end of the ranking."""
+    replaced = message.get(INTENT) or {}
+    if replaced.get("name") == name:
+        return
+    ranking: List[Dict[Text, Any]] = message.get(INTENT_RANKING_KEY) or []
+    ranked = next((r for r in ranking if r.get("name") == name), {"confidence": 0.0})
+    chosen = {"name": name, "confidence": float(ranked.get("confidence") or 0.0)}
+    others = [r for r in ranking if r.get("name") not in (name, replaced.get("name"))]
+    message.set(INTENT, chosen, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [chosen, *others, replaced], add_to_output=True)
 
 
 class PerMessageComponent(GraphComponent):

@@ -63,3 +63,11 @@ def test_a_dispute_date_in_the_message_wins():
     message = parsed("I didn't open it on Friday, I opened the dispute on Monday", [opened])
     read_no_dispute(message)
     assert message.get("intent")["name"] == "deny"
+
+
+def test_the_steps_already_chosen_are_left_as_they_are():
+    message = parsed("i never opened one")
+    message.set("intent", {"name": "ask_dispute_steps", "confidence": 0.8})
+    message.set("intent_ranking", [{"name": "ask_dispute_steps", "confidence": 0.8}])
+    read_no_dispute(message)
+    assert message.get("intent_ranking") == [{"name": "ask_dispute_steps", "confidence": 0.8}]
