@@ -2,7 +2,7 @@
 (worked out once per message and passed along) and the values responses fill in from it."""
 
 from datetime import date
-from typing import Dict, List, Optional, Text
+from typing import Dict, List, Optional, Set, Text
 
 from rasa_sdk import Tracker
 
@@ -87,9 +87,15 @@ def complaint_to_acknowledge(tracker: Tracker) -> Optional[Text]:
     named = [e.get("value") for e in entities if e.get("entity") == "complaint"]
     if not named:
         return None
-    answered = {f"utter_complaint_{named[0]}", f"utter_noted_complaint_{named[0]}"}
-    for event in tracker.events:
-        if event.get("event") == "bot":
-            if (event.get("metadata") or {}).get("utter_action") in answered:
-                return None
+    if bot_said(tracker, {f"utter_complaint_{named[0]}", f"utter_noted_complaint_{named[0]}"}):
+        return None
     return named[0]
+
+
+def bot_said(tracker: Tracker, responses: Set[Text]) -> bool:
+    """Has the bot sent one of `responses` in this conversation?"""
+    return any(
+        (event.get("metadata") or {}).get("utter_action") in responses
+        for event in tracker.events
+        if event.get("event") == "bot"
+    )

@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import clock
 from actions.case import (
+    bot_said,
     complaint_to_acknowledge,
     current_standing,
     dispute_date_asked_for,
@@ -44,14 +45,6 @@ RULES_STATED = {
 }
 
 
-def rules_stated(tracker: Tracker) -> bool:
-    return any(
-        (event.get("metadata") or {}).get("utter_action") in RULES_STATED
-        for event in tracker.events
-        if event.get("event") == "bot"
-    )
-
-
 class ActionAskDisputeDate(Action):
     """The deadline form's question for the dispute date. When the buyer asked about their
     deadlines ("how long does the seller get?"), the rules come first, once a conversation:
@@ -64,7 +57,7 @@ class ActionAskDisputeDate(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         asked_about_deadlines = tracker.get_intent_of_latest_message() == "check_deadlines"
-        if asked_about_deadlines and not rules_stated(tracker):
+        if asked_about_deadlines and not bot_said(tracker, RULES_STATED):
             dispatcher.utter_message(response="utter_deadline_rules")
         dispatcher.utter_message(response="utter_ask_dispute_date")
         return []

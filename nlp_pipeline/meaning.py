@@ -21,16 +21,16 @@ ROLES = [DISPUTE_OPENED, ORDERED, DELIVERED, SELLER_SILENT, OTHER_EVENT, RULE]
 _DISPUTE_WORD = re.compile(r"\b(disputes?|claims?|cases?|complaints?|reclamations?)\b")
 # Cues for each role; the one nearest before the date wins. A bare mention of the dispute
 # ("my dispute is from Monday") counts only when no cue is found.
+_OPENING_THE_PARCEL = (
+    r"\b(open(ed|ing)?|unpack(ed|ing)?) (the |my )?(package|parcel|box|item|it up)\b"
+)
+_OPENING_A_DISPUTE = (
+    r"\b(open(ed|ing)?|fil(e|ed|ing)|start(ed|ing)?|rais(e|ed|ing)|submit(ted|ting)?"
+    r"|lodg(e|ed|ing)|launch(ed|ing)?|creat(e|ed|ing)|put in)\b"
+)
 _CUES = [
-    (
-        DELIVERED,
-        r"\b(open(ed|ing)?|unpack(ed|ing)?) (the |my )?(package|parcel|box|item|it up)\b",
-    ),
-    (
-        DISPUTE_OPENED,
-        r"\b(open(ed|ing)?|fil(e|ed|ing)|start(ed|ing)?|rais(e|ed|ing)|submit(ted|ting)?"
-        r"|lodg(e|ed|ing)|launch(ed|ing)?|creat(e|ed|ing)|put in)\b",
-    ),
+    (DELIVERED, _OPENING_THE_PARCEL),
+    (DISPUTE_OPENED, _OPENING_A_DISPUTE),
     (ORDERED, r"\b(order(ed|ing)?|bought|buy|purchas\w*|paid|pay(ing)?|placed|checkout)\b"),
     (DELIVERED, r"\b(arriv\w*|receiv\w*|came|come|deliver\w*|got (it|them|the))\b"),
     (
@@ -80,8 +80,7 @@ def _follows_the_dispute_opening(text: str, start: int) -> bool:
     if not earlier:
         return False
     previous = earlier[-1].lower()
-    opening = dict((role, cue) for role, cue in reversed(_CUES))[DISPUTE_OPENED]
-    if re.search(_CUES[0][1], previous) or not re.search(opening, previous):
+    if re.search(_OPENING_THE_PARCEL, previous) or not re.search(_OPENING_A_DISPUTE, previous):
         return False
     return bool(_DISPUTE_WORD.search(text.lower()))
 
