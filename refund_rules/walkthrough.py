@@ -118,6 +118,8 @@ _NOT_DONE = re.compile(
     r"(?:\bnot|n't|\bnever|\byet to|\bcan'?t find|\bcannot find|\bdon'?t see|\bwhere is"
     r"|\bwhere's|\bhow do i|\bhow to|\bhow can i)\b(?:\W+\w+){0,3}\W*$"
 )
+# "I want to check what I'm supposed to fill in": asking about a step puts the buyer at it
+_ASKING_WHAT = re.compile(r"\bwhat\b(?:\W+\w+){0,4}\W*$")
 # "once it's submitted, how do I check on it?": a step talked about, not a step done
 _HYPOTHETICAL = re.compile(r"\b(?:once|when|after|if|before|until)\b(?:\W+\w+){0,2}\W*$")
 _THERE_NOW = re.compile(r"\b(?:i'?m|im|i am|am)\s+(?:now\s+)?(?:on|in|at)\b(?:\W+\w+){0,2}\W*$")
@@ -147,7 +149,7 @@ def step_from_words(text: str, policy: Optional[DisputePolicy] = None) -> Option
             before = lowered[max(0, match.start() - 40) : match.start()]
             if _HYPOTHETICAL.search(before):
                 continue
-            if _NOT_DONE.search(before):
+            if _NOT_DONE.search(before) or _ASKING_WHAT.search(before):
                 not_done.append((match.start(), step))
             elif step == 2 and match.group(0).startswith("my") and _THERE_NOW.search(before):
                 reached.append(step)  # "I'm on My Orders": there now, the order still to pick

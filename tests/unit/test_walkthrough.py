@@ -141,6 +141,8 @@ def test_a_whole_walk_forward_and_back():
         ("where is the open dispute button?", 3),
         ("i can't find my orders", 2),
         ("how do I fill in the dispute form", 4),
+        ("go back a step, I want to check what I'm supposed to fill in", 4),
+        ("what do I need to fill in there?", 4),
         # a step said by number, and a correction: the last "not done" wins
         ("i'm on step 2", 2),
         ("I'm at step 3 - sorry, no, I haven't even logged in yet", 1),
