@@ -1,0 +1,74 @@
+"""A follow-up that points back at the last answer ("where do I click to do that?", "HOW", "and
+where would I get one of those?"): answered from the topic of that answer."""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+# The follow-up answer for each topic, and the answers that are on that topic.
+_TOPICS: Dict[Text, List[Text]] = {
+    "utter_follow_up_escalation": [
+        "utter_escalation",
+        "utter_faq/escalation_rule",
+        "utter_faq/escalation_button_three_days",
+        "utter_faq/dispute_rejected",
+        "utter_standing_escalation_available",
+        "utter_standing_escalation_later",
+        "utter_escalation_button_caveat",
+        "utter_offer_escalation_reminder",
+        "utter_reminder_escalation_available",
+    ],
+    "utter_follow_up_return": [
+        "utter_return_process",
+        "utter_complaint_wrong_size",
+        "utter_faq/must_send_back",
+        "utter_faq/return_shipping_cost",
+        "utter_faq/no_rma_number",
+        "utter_faq/what_is_rma",
+    ],
+    "utter_follow_up_seller": [
+        "utter_contact_seller",
+        "utter_contact_seller_first",
+        "utter_offer_walkthrough",
+    ],
+    "utter_follow_up_seller_window": [
+        "utter_faq/seller_response_window",
+        "utter_deadline_rules",
+        "utter_standing_seller_window_open",
+        "utter_standing_seller_window_last_day",
+        "utter_offer_reminders",
+    ],
+}
+_TOPIC_OF = {said: answer for answer, topic in _TOPICS.items() for said in topic}
+_STEP = "utter_dispute_step_"
+
+
+def _last_topic(tracker: Tracker) -> Optional[Text]:
+    """The bot's most recent answer that has a topic: a follow-up answer or a dispute step."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot":
+            continue
+        said = (event.get("metadata") or {}).get("utter_action") or ""
+        if said.startswith(_STEP):
+            return _STEP
+        if said in _TOPIC_OF:
+            return _TOPIC_OF[said]
+        if said in _TOPICS:  # a second follow-up on the same topic
+            return said
+    return None
+
+
+class ActionAnswerFollowUp(Action):
+    def name(self) -> Text:
+        return "action_answer_follow_up"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        topic = _last_topic(tracker)
+        step = tracker.get_slot("dispute_step")
+        if topic == _STEP:  # "what do I write in there?" during the steps: that step again
+            topic = f"{_STEP}{int(step)}" if step else None
+        dispatcher.utter_message(response=topic or "utter_follow_up_unclear")
+        return []

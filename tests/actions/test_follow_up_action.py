@@ -1,0 +1,66 @@
+"""action_answer_follow_up: "where do I click to do that?" answered from the last answer's topic."""
+
+import pytest
+
+from actions.follow_up import ActionAnswerFollowUp
+
+
+def bot_event(response: str) -> dict:
+    return {
+        "event": "bot",
+        "timestamp": None,
+        "text": "...",
+        "metadata": {"utter_action": response},
+    }
+
+
+async def answer(make_tracker, dispatcher, domain, ev, said, slots=None):
+    events = [ev.action("action_listen"), ev.user("greet")]
+    events += [bot_event(response) for response in said]
+    events += [ev.action("action_listen"), ev.user("ask_follow_up")]
+    tracker = make_tracker("ask_follow_up", events=events, slots=slots)
+    return await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize(
+    "said, follow_up",
+    [
+        (["utter_faq/escalation_rule"], "utter_follow_up_escalation"),
+        (
+            ["utter_standing_seller_window_open", "utter_standing_escalation_later"],
+            "utter_follow_up_escalation",
+        ),
+        (["utter_faq/what_is_rma"], "utter_follow_up_return"),
+        (["utter_return_process"], "utter_follow_up_return"),
+        (["utter_contact_seller"], "utter_follow_up_seller"),
+        (["utter_faq/seller_response_window"], "utter_follow_up_seller_window"),
+        # a second follow-up stays on the topic
+        (["utter_return_process", "utter_follow_up_return"], "utter_follow_up_return"),
+        # the most recent topic wins, and answers without a topic are passed over
+        (
+            ["utter_contact_seller", "utter_faq/what_is_rma", "utter_you_are_welcome"],
+            "utter_follow_up_return",
+        ),
+    ],
+)
+async def test_the_answer_follows_the_topic(
+    make_tracker, dispatcher, domain, ev, sent, said, follow_up
+):
+    assert await answer(make_tracker, dispatcher, domain, ev, said) == []
+    assert sent(dispatcher) == [follow_up]
+
+
+async def test_during_the_steps_the_current_step_again(make_tracker, dispatcher, domain, ev, sent):
+    said = ["utter_dispute_step_3", "utter_dispute_step_4"]
+    await answer(make_tracker, dispatcher, domain, ev, said, slots={"dispute_step": 4})
+    assert sent(dispatcher) == ["utter_dispute_step_4"]
+
+
+@pytest.mark.parametrize(
+    "said", [[], ["utter_greet"], ["utter_dispute_step_5", "utter_walkthrough_done"]]
+)
+async def test_without_a_topic_it_asks_what_the_buyer_means(
+    make_tracker, dispatcher, domain, ev, sent, said
+):
+    await answer(make_tracker, dispatcher, domain, ev, said)
+    assert sent(dispatcher) == ["utter_follow_up_unclear"]
