@@ -1,0 +1,34 @@
+"""addons/nlu/dispute_date_told.py: a dispute date told with a status or steps question is a
+question about the deadlines."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.nlu.dispute_date_told import read_dispute_date
+
+
+def parsed(intent, role):
+    message = Message(data={"text": "..."})
+    message.set("intent", {"name": intent, "confidence": 0.7})
+    message.set(
+        "intent_ranking",
+        [{"name": intent, "confidence": 0.7}, {"name": "check_deadlines", "confidence": 0.2}],
+    )
+    message.set("entities", [{"entity": "date", "value": "26/11", "role": role}])
+    read_dispute_date(message)
+    return message.get("intent")["name"]
+
+
+@pytest.mark.parametrize("intent", ["ask_dispute_status", "ask_dispute_steps"])
+def test_a_dispute_date_makes_it_a_deadline_question(intent):
+    assert parsed(intent, "dispute_opened") == "check_deadlines"
+
+
+@pytest.mark.parametrize("role", ["ordered", "seller_silent", "rule", None])
+def test_other_dates_leave_the_intent(role):
+    assert parsed("ask_dispute_status", role) == "ask_dispute_status"
+
+
+@pytest.mark.parametrize("intent", ["faq", "report_not_received", "ask_escalation"])
+def test_other_intents_are_left_alone(intent):
+    assert parsed(intent, "dispute_opened") == intent
