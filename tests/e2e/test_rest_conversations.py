@@ -54,6 +54,12 @@ def test_bad_dates_are_asked_again_and_nothing_is_lost(bot, sender):
     assert "Friday 27 November" in answer and "4 days left" in answer
 
 
+@pytest.mark.parametrize("gibberish", ["blorp", "asdfgh"])
+def test_gibberish_gets_the_menu(bot, sender, gibberish):
+    answer = bot.texts(sender, gibberish)
+    assert "Could you say it another way" in answer
+
+
 def test_correction_replaces_the_date(bot, sender):
     bot.texts(sender, "my dispute was opened 20 days ago, can I escalate?")
     answer = bot.texts(sender, "sorry, it was 4 days ago")
