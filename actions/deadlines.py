@@ -74,6 +74,9 @@ class ValidateDeadlineForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
+        if _only_rule_spans(tracker):  # "what's the 15 days thing about?" asks, not answers
+            dispatcher.utter_message(response="utter_deadline_rules")
+            return {"dispute_date": None}
         today = clock.today()
         reading = read_buyer_date(slot_value, today)
         opened = reading.day
@@ -189,6 +192,13 @@ class ActionConfirmDisputeDate(Action):
             dispatcher.utter_message(response="utter_ask_what_happened")
             return []
         return _use_as_dispute_date(to_confirm)
+
+
+def _only_rule_spans(tracker: Tracker) -> bool:
+    """Are all the dates in the buyer's message spans in a question about the rules?"""
+    entities = tracker.latest_message.get("entities", [])
+    roles = {e.get("role") for e in entities if e.get("entity") == "date"}
+    return roles == {"rule"}
 
 
 def _use_as_dispute_date(day: date) -> List[Dict[Text, Any]]:

@@ -42,16 +42,20 @@ _CUES = [
     (
         OTHER_EVENT,
         r"\b(agree\w*|promis\w*|accept\w*|wrote|written|messag\w*|email\w*|repl(y|ied)"
-        r"|answer(ed)?|said|told|sent|ship(ped|ping)?|dispatch\w*|track\w*|refund(ed)?)\b",
+        r"|answer(ed)?|said|told|sent|ship(ped|ping)?|dispatch\w*|track\w*|refund(ed)?"
+        r"|finished|closed|resolved|ended|reject(ed)?|denied)\b",
     ),
 ]
 # Clauses end at sentence punctuation or at a coordinating word.
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s|\b(but|and then|so|because|although|though)\b")
 _QUESTION_START = re.compile(
-    r"^\s*(what|when|how|do|does|did|is|are|can|could|will|would|should|must|if|after|within"
+    r"^\s*(?:(?:so|and|but|ok|okay|then|hmm|huh|wait|hang on)\W+)*"
+    r"(what|when|how|do|does|did|is|are|can|could|will|would|should|must|if|after|within"
     r"|before|are weekends)\b"
 )
 _ANCHORED = re.compile(r"\b(ago|last|since|yesterday|today|on|back)\b|\d{1,2}[/.]\d{1,2}")
+# "three days after you open it", "within 15 days of opening": a span of time, not a day
+_SPAN_OF_AN_EVENT = re.compile(r"^\s*(after|from|of|once|following)\b")
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple:
@@ -85,9 +89,29 @@ def _follows_the_dispute_opening(text: str, start: int) -> bool:
     return bool(_DISPUTE_WORD.search(text.lower()))
 
 
+def asks_a_question(text: str) -> bool:
+    """Does any sentence of the message ask something?"""
+    return "?" in text or any(
+        _QUESTION_START.search(sentence) for sentence in re.split(r"[.!\n]", text.lower())
+    )
+
+
+def _anchored(text: str, start: int, end: int) -> bool:
+    """Is the phrase a point in time ("3 days ago", "two weeks back", "on the 9th") rather than
+    a span ("three days")? The word after it counts: "two weeks" + "back"."""
+    next_word = re.match(r"\s*\w+", text[end:])
+    return bool(
+        _ANCHORED.search(
+            text[start:end].lower() + (next_word.group(0).lower() if next_word else "")
+        )
+    )
+
+
 def date_role(text: str, start: int, end: int) -> Optional[str]:
     """The role of the date at text[start:end], or None when the words don't say."""
     before, after = _clause_around(text, start, end)
+    if not _anchored(text, start, end) and _SPAN_OF_AN_EVENT.search(after):
+        return RULE
     nearest: Optional[tuple] = None
     for role, cue in _CUES:
         for match in re.finditer(cue, before):
@@ -108,9 +132,8 @@ def date_role(text: str, start: int, end: int) -> Optional[str]:
     if _follows_the_dispute_opening(text, start):  # "I already opened a dispute! On the 24th!"
         return DISPUTE_OPENED
     sentence = _sentence_around(text, start, end)
-    phrase = text[start:end].lower()
-    if (sentence.endswith("?") or _QUESTION_START.search(sentence)) and not _ANCHORED.search(
-        phrase
+    if (sentence.endswith("?") or _QUESTION_START.search(sentence)) and not _anchored(
+        text, start, end
     ):
         return RULE
     return None

@@ -40,7 +40,8 @@ def intent_of_facts(entities: List[Dict[Text, Any]], text: Text = "") -> Optiona
         return f"report_{complaints[0]['value']}"
     if step_from_words(text) is not None:
         return "next_step"
-    if said("date") or said("order_number"):
+    dates = [e for e in said("date") if e.get("role") != "rule"]  # a span in a rule question
+    if dates or said("order_number"):
         return "inform"
     return None
 

@@ -59,6 +59,17 @@ def test_a_good_date_is_stored_as_iso(said, stored, make_tracker, dispatcher, do
     assert sent(dispatcher) == []
 
 
+def test_a_rule_question_is_answered_not_taken_as_the_date(make_tracker, dispatcher, domain, sent):
+    said = "huh. so what's the 15 days thing about then"
+    span = {"entity": "date", "value": "15 days", "role": "rule"}
+    tracker = make_tracker(
+        "inform", [span], slots={"dispute_date": said}, active_loop={"name": "deadline_form"}
+    )
+
+    assert validate(said, tracker, dispatcher, domain) == {"dispute_date": None}
+    assert sent(dispatcher) == ["utter_deadline_rules"]
+
+
 @pytest.mark.parametrize("said", ["banana", "I don't remember"])
 def test_an_unreadable_date_is_refused(said, make_tracker, dispatcher, domain, sent, render):
     tracker = make_tracker(

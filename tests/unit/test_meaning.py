@@ -28,9 +28,19 @@ def role_of(text: str, phrase: str):
         ("the seller has ignored my dispute for a week", "for a week", "seller_silent"),
         ("the seller went quiet since last Tuesday", "since last Tuesday", "seller_silent"),
         ("The seller wrote to me on the 20th of November", "on the 20th", "other_event"),
+        ("says Dispute Finished since monday but no money", "since monday", "other_event"),
+        ("the seller rejected my dispute on the 12th", "on the 12th", "other_event"),
         ("what if we still disagree after two weeks?", "two weeks", "rule"),
         ("do Saturday and Sunday count toward the five days", "Saturday", "rule"),
         ("How long does a seller have? 5 days?", "5 days", "rule"),
+        ("it's only there for three days after you open the dispute??", "three days", "rule"),
+        ("can I escalate within 15 days of opening a dispute", "15 days", "rule"),
+        ("huh. so what's the 15 days thing about then", "15 days", "rule"),
+        (
+            "put in a dispute about two weeks back for a cracked mirror",
+            "two weeks",
+            "dispute_opened",
+        ),
         # the clause before says the dispute was opened
         ("We filed a claim! It was on the 9th", "on the 9th", "dispute_opened"),
         (

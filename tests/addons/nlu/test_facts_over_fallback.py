@@ -60,6 +60,12 @@ def test_the_chosen_intent_keeps_the_classifiers_confidence():
     assert message.get("intent") == {"name": "check_deadlines", "confidence": 0.19}
 
 
+def test_a_span_in_a_rule_question_is_not_a_fact():
+    message = parsed("nlu_fallback", [{"entity": "date", "value": "15 days", "role": "rule"}])
+    read_facts(message)
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
 def test_without_facts_the_fallback_stays():
     message = parsed("nlu_fallback", [{"entity": "product", "value": "lamp"}])
     read_facts(message)
