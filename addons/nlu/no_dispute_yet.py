@@ -4,14 +4,15 @@
 "I not open dispute": said after being asked for the dispute's date, DIET reads such answers as
 a "no", a date or a seller complaint, and the buyer is asked for a date that doesn't exist. The
 words are unambiguous, so when they are there (and no dispute date is given) the intent becomes
-`ask_dispute_steps`. Runs after the FallbackClassifier.
+`ask_dispute_steps`, unless the message asks a question about the rules (`faq`), which is
+answered. Runs after the FallbackClassifier.
 """
 
 import re
 from typing import Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
@@ -32,6 +33,8 @@ def says_no_dispute_yet(text: Text) -> bool:
 
 
 def read_no_dispute(message: Message) -> None:
+    if (message.get(INTENT) or {}).get("name") == "faq":
+        return  # "no dispute yet. how many days do they get once I open one?": answered first
     entities = message.get(ENTITIES) or []
     if any(e.get("role") == "dispute_opened" for e in entities):
         return

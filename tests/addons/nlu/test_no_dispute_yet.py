@@ -71,3 +71,10 @@ def test_the_steps_already_chosen_are_left_as_they_are():
     message.set("intent_ranking", [{"name": "ask_dispute_steps", "confidence": 0.8}])
     read_no_dispute(message)
     assert message.get("intent_ranking") == [{"name": "ask_dispute_steps", "confidence": 0.8}]
+
+
+def test_a_question_about_the_rules_is_answered():
+    message = parsed("no dispute yet. how many days do they get once i do open one")
+    message.set("intent", {"name": "faq", "confidence": 0.7})
+    read_no_dispute(message)
+    assert message.get("intent")["name"] == "faq"
