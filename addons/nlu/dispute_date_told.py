@@ -2,26 +2,52 @@
 stands.
 
 "I opened a dispute on Wednesday 25 November, where do things stand?", "there's already a
-dispute on this order, opened 26/11": DIET reads such messages as a question about the status
-page or the steps to open a dispute. With a date in the role `dispute_opened`
-(addons/nlu/entity_meaning.py) the dispute exists and its day is known, so the intent becomes
-`check_deadlines`: the standing from that day, or the question which day when it is vague ("last
-month"). Runs after NoDisputeYet.
+dispute on this order, opened 26/11", "I opened it 16 days ago if that helps", "put in a
+dispute about two weeks back for a cracked mirror": DIET reads such messages as a question about
+the status page or the steps, a follow-up, a thank-you, or (when the message asks nothing) a
+question. With a date in the role `dispute_opened` (addons/nlu/entity_meaning.py) the dispute
+exists and its day is known, so the intent becomes `check_deadlines`: the standing from that
+day, or the question which day when it is vague ("last month"). A question about the rules
+that also tells the date ("I opened it Monday, will the money go to my card?") keeps its
+answer. Runs after NoDisputeYet.
 """
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
+from nlp_pipeline.meaning import asks_a_question
 
 DEADLINES_INTENT = "check_deadlines"
-# What DIET takes these messages for.
-READ_AS_DEADLINES = {"ask_dispute_status", "ask_dispute_steps"}
+# What DIET takes these messages for: intents that ask nothing of their own...
+READ_AS_DEADLINES = {
+    "ask_dispute_status",
+    "ask_dispute_steps",
+    "ask_follow_up",
+    "thank",
+    "affirm",
+    "deny",
+    "greet",
+}
+# ...and questions, when the message asks nothing ("I write everything and I send it. So I open
+# it today"). A complaint, a request for a person, an escalation or reminders keep their intent:
+# their answers use the date themselves.
+READ_AS_DEADLINES_UNASKED = {
+    "faq",
+    "request_refund",
+    "contact_seller",
+    "ask_return_process",
+    "ask_help",
+}
 
 
 def read_dispute_date(message: Message) -> None:
-    if (message.get(INTENT) or {}).get("name") not in READ_AS_DEADLINES:
+    intent = (message.get(INTENT) or {}).get("name")
+    told = intent in READ_AS_DEADLINES or (
+        intent in READ_AS_DEADLINES_UNASKED and not asks_a_question(message.get(TEXT) or "")
+    )
+    if not told:
         return
     entities = message.get(ENTITIES) or []
     if any(e.get("entity") == "date" and e.get("role") == "dispute_opened" for e in entities):

@@ -7,8 +7,8 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.nlu.dispute_date_told import read_dispute_date
 
 
-def parsed(intent, role):
-    message = Message(data={"text": "..."})
+def parsed(intent, role, text="..."):
+    message = Message(data={"text": text})
     message.set("intent", {"name": intent, "confidence": 0.7})
     message.set(
         "intent_ranking",
@@ -19,7 +19,9 @@ def parsed(intent, role):
     return message.get("intent")["name"]
 
 
-@pytest.mark.parametrize("intent", ["ask_dispute_status", "ask_dispute_steps"])
+@pytest.mark.parametrize(
+    "intent", ["ask_dispute_status", "ask_dispute_steps", "ask_follow_up", "thank", "affirm"]
+)
 def test_a_dispute_date_makes_it_a_deadline_question(intent):
     assert parsed(intent, "dispute_opened") == "check_deadlines"
 
@@ -29,6 +31,20 @@ def test_other_dates_leave_the_intent(role):
     assert parsed("ask_dispute_status", role) == "ask_dispute_status"
 
 
-@pytest.mark.parametrize("intent", ["faq", "report_not_received", "ask_escalation"])
+def test_a_rule_question_that_asks_nothing_is_a_date_told():
+    text = "put in a dispute about two weeks back for a cracked mirror"
+    assert parsed("faq", "dispute_opened", text) == "check_deadlines"
+
+
+@pytest.mark.parametrize(
+    "text", ["opened it Monday, will the money go to my card?", "I opened it Monday. what now"]
+)
+def test_a_question_keeps_its_answer(text):
+    assert parsed("faq", "dispute_opened", text) == "faq"
+
+
+@pytest.mark.parametrize(
+    "intent", ["report_not_received", "ask_escalation", "request_human", "accept_reminders"]
+)
 def test_other_intents_are_left_alone(intent):
     assert parsed(intent, "dispute_opened") == intent
