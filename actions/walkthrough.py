@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import clock
 from actions.case import complaint_to_acknowledge, dispute_date_given
 from refund_rules.walkthrough import Command, Outcome, navigate, step_from_words
 
@@ -68,7 +69,7 @@ class ActionShowDisputeStep(Action):
     ) -> List[Dict[Text, Any]]:
         current = tracker.get_slot("dispute_step")
         current = int(current) if current else None
-        if current is None and dispute_date_given(tracker):
+        if dispute_date_given(tracker):
             # "I opened the dispute 3 days ago for ...": it is open; where it stands, not the steps.
             return [FollowupAction("deadline_form")]
         stated = step_from_words(tracker.latest_message.get("text") or "")
@@ -79,6 +80,14 @@ class ActionShowDisputeStep(Action):
         move = navigate(
             command or Command.NEXT, current, stated=stated, finished=_finished(tracker)
         )
+        if move.outcome is Outcome.FINISHED and stated is not None and current is not None:
+            # "submitted!" while going through the steps with us: the dispute is open from today
+            dispatcher.utter_message(response="utter_walkthrough_submitted")
+            return [
+                SlotSet("dispute_step", None),
+                SlotSet("dispute_date", clock.today().isoformat()),
+                FollowupAction("deadline_form"),
+            ]
         note = _NOTES.get(move.outcome)
         if move.outcome is Outcome.FROM_HERE and current is None:
             note = "utter_walkthrough_from_here"

@@ -2,8 +2,9 @@
 "I'm logged in, what now?" from where the buyer says they are."""
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
+from actions import clock
 from actions.walkthrough import ActionShowDisputeStep
 
 STEPS = [f"utter_dispute_step_{n}" for n in range(1, 6)]
@@ -205,6 +206,21 @@ async def test_submitted_finishes(make_tracker, dispatcher, domain, sent):
 
     assert events == [SlotSet("dispute_step", None)]
     assert sent(dispatcher) == ["utter_walkthrough_done"]
+
+
+async def test_submitted_during_the_steps_opens_the_dispute_today(
+    make_tracker, dispatcher, domain, sent
+):
+    tracker = make_tracker("next_step", text="submitted it just now!", slots={"dispute_step": 5})
+
+    events = await run(tracker, dispatcher, domain)
+
+    assert events == [
+        SlotSet("dispute_step", None),
+        SlotSet("dispute_date", clock.today().isoformat()),
+        FollowupAction("deadline_form"),
+    ]
+    assert sent(dispatcher) == ["utter_walkthrough_submitted"]
 
 
 def _done_events(ev):
