@@ -1,0 +1,49 @@
+"""Questions about the rules and the ones the guide does not cover (`faq`), answered with what
+the buyer's case already says.
+
+The ResponseSelector picks the answer (`utter_faq/<name>`). A question about the deadlines from a
+buyer whose dispute date is known ("and by when does the seller have to answer?") gets their own
+dates instead of the general rule; a question told with the dispute's date ("the seller rejected
+my dispute, what now? I opened it on the 12th") gets its answer, then where the dispute stands.
+"""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.case import dispute_date_given, stored_date
+
+# The ResponseSelector's answers are the responses `utter_faq/<name>`.
+ANSWERS = "utter_faq"
+# Answers that the buyer's own dates answer better, once they are known.
+ABOUT_THE_DEADLINES = {"utter_faq/seller_response_window", "utter_faq/escalation_rule"}
+_FORM = "deadline_form"
+
+
+def selected_answer(tracker: Tracker) -> Optional[Text]:
+    selected = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+    answer = (selected.get("response") or {}).get("utter_action")
+    return answer if answer and answer.startswith(f"{ANSWERS}/") else None
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        answer = selected_answer(tracker)
+        in_the_form = (tracker.active_loop or {}).get("name") == _FORM
+        if not answer:
+            dispatcher.utter_message(response="utter_please_rephrase")
+            return []
+        date_known = stored_date(tracker, "dispute_date") is not None
+        if answer in ABOUT_THE_DEADLINES and date_known and not in_the_form:
+            return [FollowupAction(_FORM)]
+        dispatcher.utter_message(response=answer)
+        if dispute_date_given(tracker) and not in_the_form:
+            return [FollowupAction(_FORM)]
+        return []

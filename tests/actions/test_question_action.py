@@ -1,0 +1,81 @@
+"""action_answer_question: the ResponseSelector's answer, with what the case already says."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa_sdk.events import FollowupAction
+
+from actions.questions import ActionAnswerQuestion
+
+NLU_DATA = Path(__file__).parents[2] / "data" / "nlu"
+OPENED = {"entity": "date", "value": "on the 12th", "role": "dispute_opened"}
+
+
+def asked(make_tracker, answer, entities=(), slots=None, active_loop=None):
+    tracker = make_tracker("faq", list(entities), slots=slots or {}, active_loop=active_loop)
+    tracker.latest_message["response_selector"] = {
+        "faq": {"response": {"utter_action": answer, "confidence": 0.9}}
+    }
+    return tracker
+
+
+async def run(tracker, dispatcher, domain):
+    return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+
+
+def test_every_answer_in_the_data_has_a_response(domain):
+    keys = {
+        item["intent"]
+        for path in NLU_DATA.glob("*.yml")
+        for item in yaml.safe_load(path.read_text()).get("nlu", [])
+        if item.get("intent", "").startswith("faq/")
+    }
+    assert keys and all(f"utter_{key}" in domain["responses"] for key in keys)
+
+
+async def test_the_selected_answer_is_sent(make_tracker, dispatcher, domain, sent):
+    tracker = asked(make_tracker, "utter_faq/evidence")
+    assert await run(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == ["utter_faq/evidence"]
+
+
+@pytest.mark.parametrize(
+    "answer", ["utter_faq/seller_response_window", "utter_faq/escalation_rule"]
+)
+async def test_a_deadline_question_with_a_known_date_gets_the_buyers_dates(
+    answer, make_tracker, dispatcher, domain, sent
+):
+    tracker = asked(make_tracker, answer, slots={"dispute_date": "2026-11-20"})
+    assert await run(tracker, dispatcher, domain) == [FollowupAction("deadline_form")]
+    assert sent(dispatcher) == []
+
+
+async def test_a_question_told_with_the_dispute_date_is_answered_then_the_standing(
+    make_tracker, dispatcher, domain, sent
+):
+    tracker = asked(
+        make_tracker, "utter_faq/dispute_rejected", [OPENED], slots={"dispute_date": "2026-11-12"}
+    )
+    assert await run(tracker, dispatcher, domain) == [FollowupAction("deadline_form")]
+    assert sent(dispatcher) == ["utter_faq/dispute_rejected"]
+
+
+async def test_while_asked_for_the_date_only_the_answer(make_tracker, dispatcher, domain, sent):
+    tracker = asked(
+        make_tracker,
+        "utter_faq/seller_response_window",
+        slots={"dispute_date": "2026-11-20"},
+        active_loop={"name": "deadline_form"},
+    )
+    assert await run(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == ["utter_faq/seller_response_window"]
+
+
+@pytest.mark.parametrize("answer", [None, "utter_greet"])
+async def test_without_an_answer_the_buyer_is_asked_to_rephrase(
+    answer, make_tracker, dispatcher, domain, sent
+):
+    tracker = asked(make_tracker, answer)
+    assert await run(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == ["utter_please_rephrase"]
