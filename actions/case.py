@@ -21,12 +21,17 @@ def stored_date(tracker: Tracker, slot: Text) -> Optional[date]:
         return None
 
 
-def dispute_date_given(tracker: Tracker) -> bool:
-    """Did the buyer's latest message give the day they opened their dispute (a date with the
-    role `dispute_opened`, stored as `dispute_date`)?"""
+def dispute_date_said(tracker: Tracker) -> bool:
+    """Did the buyer's latest message say when they opened their dispute (a date with the role
+    `dispute_opened`), however vaguely ("the other day")?"""
     entities = tracker.latest_message.get("entities") or []
-    said = any(e.get("entity") == "date" and e.get("role") == "dispute_opened" for e in entities)
-    return said and stored_date(tracker, "dispute_date") is not None
+    return any(e.get("entity") == "date" and e.get("role") == "dispute_opened" for e in entities)
+
+
+def dispute_date_given(tracker: Tracker) -> bool:
+    """Did the buyer's latest message give the day they opened their dispute (said, and stored
+    as `dispute_date`)?"""
+    return dispute_date_said(tracker) and stored_date(tracker, "dispute_date") is not None
 
 
 # Bot messages that ask for the day the dispute was opened, or offer to work out its dates.

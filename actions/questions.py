@@ -4,7 +4,8 @@ the buyer's case already says.
 The ResponseSelector picks the answer (`utter_faq/<name>`). A question about the deadlines from a
 buyer whose dispute date is known ("and by when does the seller have to answer?") gets their own
 dates instead of the general rule; a question told with the dispute's date ("the seller rejected
-my dispute, what now? I opened it on the 12th") gets its answer, then where the dispute stands.
+my dispute, what now? I opened it on the 12th") gets its answer, then where the dispute stands; a
+complaint told with the question is acknowledged first.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -13,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case import dispute_date_given, stored_date
+from actions.case import complaint_to_acknowledge, dispute_date_said, stored_date
 
 # The ResponseSelector's answers are the responses `utter_faq/<name>`.
 ANSWERS = "utter_faq"
@@ -43,7 +44,10 @@ class ActionAnswerQuestion(Action):
         date_known = stored_date(tracker, "dispute_date") is not None
         if answer in ABOUT_THE_DEADLINES and date_known and not in_the_form:
             return [FollowupAction(_FORM)]
+        complaint = complaint_to_acknowledge(tracker)
+        if complaint:  # "the sneakers came with glue everywhere. do I need photos?"
+            dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
         dispatcher.utter_message(response=answer)
-        if dispute_date_given(tracker) and not in_the_form:
+        if dispute_date_said(tracker) and not in_the_form:  # the form asks again if vague
             return [FollowupAction(_FORM)]
         return []

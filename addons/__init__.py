@@ -17,8 +17,9 @@ benchmark all start Rasa that way.
 def activate() -> None:
     """Install the patches and register the start-up hooks (idempotent)."""
     from addons import hooks
-    from addons.patches import action_validation, fast_model_load
+    from addons.patches import action_validation, fast_model_load, question_sentence
 
     fast_model_load.install()
     action_validation.install()
+    question_sentence.install()
     hooks.register()

@@ -79,3 +79,12 @@ async def test_without_an_answer_the_buyer_is_asked_to_rephrase(
     tracker = asked(make_tracker, answer)
     assert await run(tracker, dispatcher, domain) == []
     assert sent(dispatcher) == ["utter_please_rephrase"]
+
+
+async def test_a_complaint_told_with_the_question_is_acknowledged_first(
+    make_tracker, dispatcher, domain, sent
+):
+    glue = {"entity": "complaint", "value": "defective"}
+    tracker = asked(make_tracker, "utter_faq/evidence", [glue])
+    assert await run(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == ["utter_noted_complaint_defective", "utter_faq/evidence"]

@@ -1,0 +1,100 @@
+"""A message that tells a story and then asks a question is read twice: whole, for its facts,
+and its question alone, for what the buyer asks.
+
+"Good evening. The seller sent me an RMA number for the jacket, which came two sizes too small.
+Who pays the postage to send it back?": read whole, the words of the story outweigh the question
+(DIET and the ResponseSelector see one bag of word and character n-grams) and the buyer gets the
+wrong-size advice. Read alone, "Who pays the postage to send it back?" is a clear question. So
+when a message of several sentences asks something, the question sentence is parsed too; when it
+gives a question intent with confidence, the message keeps its entities (dates with their roles,
+the complaint, the order number: read in context) and takes the question's intent, ranking and
+selected answer. Actions then answer the question and acknowledge the complaint.
+
+A patch of `MessageProcessor.parse_message` (Rasa 3.6.21): Rasa's NLU reads a message as one
+unit and has no place for a second reading.
+"""
+
+import logging
+import re
+from typing import Any, Dict, Optional, Text
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+
+from addons.patches import applies_to_installed_rasa
+
+logger = logging.getLogger(__name__)
+
+# What a question sentence may be read as: questions and requests with an answer of their own.
+QUESTION_INTENTS = {
+    "faq",
+    "request_refund",
+    "ask_dispute_steps",
+    "ask_dispute_status",
+    "ask_escalation",
+    "ask_return_process",
+    "contact_seller",
+    "check_deadlines",
+    "request_human",
+}
+MIN_CONFIDENCE = 0.6
+DEADLINES = "check_deadlines"
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_MIN_WORDS = 3
+
+
+def question_sentence(text: Text) -> Optional[Text]:
+    """The last sentence that asks something, when the message has other sentences too."""
+    if not text or text.startswith("/"):
+        return None
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    questions = [s for s in sentences if s.endswith("?") and len(s.split()) >= _MIN_WORDS]
+    return questions[-1] if questions else None
+
+
+def _confidence(parsed: Dict[Text, Any]) -> float:
+    return float((parsed.get("intent") or {}).get("confidence") or 0.0)
+
+
+def with_the_question(whole: Dict[Text, Any], asked: Dict[Text, Any]) -> Dict[Text, Any]:
+    """`whole` with the intent of `asked` when that is a confident question intent."""
+    intent = (asked.get("intent") or {}).get("name")
+    if intent not in QUESTION_INTENTS or _confidence(asked) < MIN_CONFIDENCE:
+        return whole
+    if (whole.get("intent") or {}).get("name") == DEADLINES and intent != "faq":
+        # "where does my dispute stand? I opened it on the 20th": the date says it, read whole;
+        # a question the guide answers is answered before the standing (action_answer_question)
+        return whole
+    if intent == (whole.get("intent") or {}).get("name") and _confidence(whole) >= _confidence(
+        asked
+    ):
+        return whole
+    merged = dict(whole)
+    for key in ("intent", "intent_ranking", "response_selector"):
+        if key in asked:
+            merged[key] = asked[key]
+    return merged
+
+
+_rasa_parse_message = MessageProcessor.parse_message
+
+
+async def parse_message(
+    self: MessageProcessor, message: UserMessage, *args: Any, **kwargs: Any
+) -> Dict[Text, Any]:
+    whole = await _rasa_parse_message(self, message, *args, **kwargs)
+    question = question_sentence(message.text or "")
+    if question is None:
+        return whole
+    alone = UserMessage(question, sender_id=message.sender_id, metadata=message.metadata)
+    asked = await _rasa_parse_message(self, alone, *args, **kwargs)
+    return with_the_question(whole, asked)
+
+
+def install() -> None:
+    """Read the question of a long message on its own (on another Rasa version: Rasa's own)."""
+    if applies_to_installed_rasa("question_sentence", required=False):
+        MessageProcessor.parse_message = parse_message  # type: ignore[method-assign]
+        logger.info("The question of a message with several sentences is read on its own too.")

@@ -1,0 +1,62 @@
+"""addons/patches/question_sentence.py: the question of a long message is read on its own."""
+
+import pytest
+
+from addons.patches.question_sentence import question_sentence, with_the_question
+
+
+@pytest.mark.parametrize(
+    "text, question",
+    [
+        (
+            "The seller sent an RMA number. Who pays the postage to send it back? It's 25 euros.",
+            "Who pays the postage to send it back?",
+        ),
+        (
+            "the sneakers came with glue. do i need photos or a video?",
+            "do i need photos or a video?",
+        ),
+        ("how long does the seller have to answer?", None),  # one sentence: read whole anyway
+        ("it came broken. help", None),  # nothing asked
+        ("it came broken. why?", None),  # too short to read alone
+        ("/ask_dispute_steps", None),
+    ],
+)
+def test_the_question_sentence(text, question):
+    assert question_sentence(text) == question
+
+
+WHOLE = {
+    "text": "the jacket came too small. who pays the return postage?",
+    "intent": {"name": "report_wrong_size", "confidence": 0.3},
+    "intent_ranking": [{"name": "report_wrong_size", "confidence": 0.3}],
+    "entities": [{"entity": "complaint", "value": "wrong_size"}],
+}
+
+
+def asked(name, confidence):
+    return {
+        "text": "who pays the return postage?",
+        "intent": {"name": name, "confidence": confidence},
+        "intent_ranking": [{"name": name, "confidence": confidence}],
+        "entities": [],
+        "response_selector": {"faq": {"response": {"utter_action": "utter_faq/x"}}},
+    }
+
+
+def test_a_confident_question_gives_the_intent_and_the_facts_stay():
+    merged = with_the_question(WHOLE, asked("faq", 0.9))
+    assert merged["intent"] == {"name": "faq", "confidence": 0.9}
+    assert merged["response_selector"]["faq"]["response"]["utter_action"] == "utter_faq/x"
+    assert merged["entities"] == WHOLE["entities"] and merged["text"] == WHOLE["text"]
+
+
+@pytest.mark.parametrize("name, confidence", [("faq", 0.4), ("thank", 0.9), ("nlu_fallback", 1.0)])
+def test_an_unsure_or_non_question_reading_leaves_the_whole(name, confidence):
+    assert with_the_question(WHOLE, asked(name, confidence)) is WHOLE
+
+
+def test_a_deadline_reading_of_the_whole_stays_unless_a_question_is_answered_first():
+    whole = dict(WHOLE, intent={"name": "check_deadlines", "confidence": 0.5})
+    assert with_the_question(whole, asked("ask_dispute_status", 0.9)) is whole
+    assert with_the_question(whole, asked("faq", 0.9))["intent"]["name"] == "faq"
