@@ -61,7 +61,8 @@ NUMERIC_DATE = r"^(\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|20\d\d-\d{1,2}-\d{1,2})$"
 _amount = {"LOWER": {"IN": NUMBER_WORDS}}
 _digits = {"TEXT": {"REGEX": r"^\d{1,3}$"}}
 _unit = {"LOWER": {"IN": UNITS}}
-_month = {"LOWER": {"IN": MONTHS}}
+# spaCy keeps the dot of an abbreviation in its token: "13 Nov."
+_month = {"LOWER": {"IN": MONTHS + [f"{month}." for month in MONTHS if len(month) <= 4]}}
 _day = {"LOWER": {"REGEX": DAY_OF_MONTH}}
 _year = {"TEXT": {"REGEX": YEAR}, "OP": "?"}
 _comma = {"TEXT": ",", "OP": "?"}

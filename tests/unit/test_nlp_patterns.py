@@ -53,6 +53,7 @@ def test_pipeline_is_a_blank_english_entity_ruler(nlp):
         ),
         ("the phone case I got is broken", [("product", "phone case")]),
         ("opened it last Monday", [("date", "last Monday")]),
+        ("the page says opened 13 Nov.", [("date", "13 Nov.")]),
         ("since tuesday the seller hasn't replied", [("date", "since tuesday")]),
         ("I've been waiting for a week", [("date", "for a week")]),
         ("it was 20/11/2026", [("date", "20/11/2026")]),
