@@ -36,7 +36,8 @@ _CUES = [
     (
         SELLER_SILENT,
         r"\b(silen(t|ce)|ignor\w*|quiet|ghost\w*|no (answer|reply|response|word)|heard nothing"
-        r"|not (answer|repl|respond)\w*|(hasn'?t|has not|haven'?t|didn'?t|did not|won'?t)"
+        r"|not (answer|repl|respond)\w*"
+        r"|(hasn'?t|has not|haven'?t|didn'?t|did not|won'?t|doesn'?t|does not|don'?t|do not)"
         r" (answer|repl|respond|said|got back)\w*|waiting|nothing from)\b",
     ),
     (
@@ -89,6 +90,18 @@ def _follows_the_dispute_opening(text: str, start: int) -> bool:
     return bool(_DISPUTE_WORD.search(text.lower()))
 
 
+_CORRECTION = re.compile(
+    r"\b(no,? wait|wait,? no|sorry|i mean|i meant|actually|or rather|correction|no no"
+    r"|scratch that)\b"
+)
+
+
+def corrects(words_between: str) -> bool:
+    """Do the words between two dates take the first one back ("on monday... no wait, it was
+    tuesday")?"""
+    return bool(_CORRECTION.search(words_between.lower()))
+
+
 def asks_a_question(text: str) -> bool:
     """Does any sentence of the message ask something?"""
     return "?" in text or any(
@@ -110,8 +123,11 @@ def _anchored(text: str, start: int, end: int) -> bool:
 def date_role(text: str, start: int, end: int) -> Optional[str]:
     """The role of the date at text[start:end], or None when the words don't say."""
     before, after = _clause_around(text, start, end)
-    if not _anchored(text, start, end) and _SPAN_OF_AN_EVENT.search(after):
-        return RULE
+    if not _anchored(text, start, end) and (
+        _SPAN_OF_AN_EVENT.search(after)
+        or _QUESTION_START.search(_sentence_around(text, start, end))
+    ):
+        return RULE  # "if the seller doesn't respond for 16 days, can I escalate?"
     nearest: Optional[tuple] = None
     for role, cue in _CUES:
         for match in re.finditer(cue, before):

@@ -2,8 +2,9 @@
 
 - A `date` gets a Rasa entity role from the words around it (nlp_pipeline/meaning.py):
   `dispute_opened`, `ordered`, `delivered`, `seller_silent`, `other_event` or `rule`, or none
-  when the words don't say. Slots map from the role (domain.yml), so only a date the buyer gave
-  as their dispute's becomes `dispute_date`.
+  when the words don't say; a date that corrects the one before it takes over its role. Slots
+  map from the role (domain.yml), so only a date the buyer gave as their dispute's becomes
+  `dispute_date`.
 - A complaint phrase (label `complaint_<type>`) becomes one `complaint` entity whose value is
   the type, so the complaint is kept whatever the message's intent.
 Runs after SpacyEntityExtractor.
@@ -17,20 +18,25 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent
-from nlp_pipeline.meaning import date_role
+from nlp_pipeline.meaning import corrects, date_role
 
 COMPLAINT_PREFIX = "complaint_"
 
 
 def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """The entities with date roles set and complaint labels turned into `complaint`."""
-    meant = []
+    """The entities with date roles set and complaint labels turned into `complaint`. A date
+    that corrects the one before it ("on monday... no wait, tuesday") takes over its role."""
+    meant: List[Dict[Text, Any]] = []
+    previous: Dict[Text, Any] = {}
     for entity in entities:
         entity = dict(entity)
         if entity.get("entity") == "date":
             role = date_role(text, entity["start"], entity["end"])
+            if previous.get("role") and corrects(text[previous["end"] : entity["start"]]):
+                role = previous.pop("role")
             if role:
                 entity["role"] = role
+            previous = entity
         elif str(entity.get("entity", "")).startswith(COMPLAINT_PREFIX):
             entity["value"] = entity["entity"][len(COMPLAINT_PREFIX) :]
             entity["entity"] = "complaint"

@@ -37,6 +37,12 @@ def role_of(text: str, phrase: str):
         ("can I escalate within 15 days of opening a dispute", "15 days", "rule"),
         ("huh. so what's the 15 days thing about then", "15 days", "rule"),
         (
+            "If the seller doesn't respond to a dispute for like 16 days, can I escalate?",
+            "16 days",
+            "rule",
+        ),
+        ("the seller doesn't respond since monday", "since monday", "seller_silent"),
+        (
             "put in a dispute about two weeks back for a cracked mirror",
             "two weeks",
             "dispute_opened",
@@ -55,6 +61,17 @@ def role_of(text: str, phrase: str):
 )
 def test_the_words_around_a_date_give_its_role(text, phrase, role):
     assert role_of(text, phrase) == role
+
+
+def test_a_correction_takes_over_the_role_of_the_date_before():
+    text = "I opened my dispute on monday... no wait, it was tuesday. when does the seller run out?"
+    monday, tuesday = text.index("on monday"), text.index("tuesday")
+    entities = [
+        {"entity": "date", "value": "on monday", "start": monday, "end": monday + 9},
+        {"entity": "date", "value": "tuesday", "start": tuesday, "end": tuesday + 7},
+    ]
+    first, second = give_meaning(text, entities)
+    assert "role" not in first and second["role"] == "dispute_opened"
 
 
 def test_two_dates_in_one_message_get_their_own_roles():
