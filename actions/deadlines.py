@@ -141,8 +141,9 @@ def _offer_reminders(dispatcher: CollectingDispatcher, standing: DisputeStanding
 class ActionNoteDetails(Action):
     """The buyer gave a date or an order number outside the deadline questions.
 
-    A date given as the dispute's opens the deadline questions (already answered); a date
-    said without saying what it is gets "Is that the day you opened your dispute?".
+    A date given as the dispute's opens the deadline questions (already answered); a span in a
+    question about the rules gets the rules; a date said without saying what it is gets "Is that
+    the day you opened your dispute?".
     """
 
     def name(self) -> Text:
@@ -155,6 +156,9 @@ class ActionNoteDetails(Action):
         roles = {e.get("role") for e in entities if e.get("entity") == "date"}
         if "dispute_opened" in roles:
             return [FollowupAction("deadline_form")]
+        if _only_rule_spans(tracker):  # "so what's the 15 days thing about?"
+            dispatcher.utter_message(response="utter_deadline_rules")
+            return []
         to_confirm = stored_date(tracker, "date_to_confirm")
         if to_confirm is not None and (
             dispute_date_asked_for(tracker) or stored_date(tracker, "dispute_date") is not None

@@ -9,6 +9,7 @@ its weightiest fact instead:
 - what went wrong (`report_<type>`);
 - a step of opening a dispute said as done or not ("I'm logged in, what now?": `next_step`,
   the walkthrough goes on from there);
+- since when the seller is silent (`report_seller_unresponsive`);
 - any other date, or an order number (`inform`).
 Only a message with none of them keeps `nlu_fallback` and its "say it another way" menu. Runs
 right after the FallbackClassifier.
@@ -40,6 +41,8 @@ def intent_of_facts(entities: List[Dict[Text, Any]], text: Text = "") -> Optiona
         return f"report_{complaints[0]['value']}"
     if step_from_words(text) is not None:
         return "next_step"
+    if said("date", role="seller_silent"):  # "the seller's been quiet since last Tuesday"
+        return "report_seller_unresponsive"
     dates = [e for e in said("date") if e.get("role") != "rule"]  # a span in a rule question
     if dates or said("order_number"):
         return "inform"

@@ -117,6 +117,19 @@ async def test_a_date_of_something_else_is_not_the_disputes(
     assert sent(dispatcher) == ["utter_ask_what_happened"]
 
 
+async def test_a_span_in_a_rule_question_gets_the_rules(ev, make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker(
+        "inform",
+        entities=[ev.entity("date", "15 days", role="rule")],
+        text="so what's the 15 days thing about then",
+    )
+
+    events = await ActionNoteDetails().run(dispatcher, tracker, domain)
+
+    assert events == []
+    assert sent(dispatcher) == ["utter_deadline_rules"]
+
+
 async def test_yes_makes_the_date_the_disputes(make_tracker, dispatcher, domain, sent):
     tracker = make_tracker("affirm", slots={"date_to_confirm": "2026-11-25"})
 

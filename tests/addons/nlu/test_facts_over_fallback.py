@@ -35,6 +35,10 @@ def parsed(intent: str, entities: List[Dict[str, Any]]) -> Message:
         ([NEVER_CAME, DISPUTE_DATE], "check_deadlines"),
         ([ORDER_DATE, NEVER_CAME], "report_not_received"),
         ([ORDER_DATE], "inform"),
+        (
+            [{"entity": "date", "value": "since Tuesday", "role": "seller_silent"}],
+            "report_seller_unresponsive",
+        ),
         ([ORDER_NUMBER], "inform"),
     ],
 )
