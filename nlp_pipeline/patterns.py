@@ -313,6 +313,10 @@ COMPLAINT_PHRASES = {
         "knockoff", "cheap copy", "wrong model", "wrong thing", "wrong one", "wrong stuff",
         "sent the wrong", "sent me the wrong", "got the wrong", "received the wrong",
         "not what i paid for", "totally different", "completely different",
+        # a wrong item altogether: "ordered a cable and what came in the bag is a toy car"
+        "what came in", "what arrived in", "what came was", "what arrived was",
+        "received something else", "got something else", "sent me something else",
+        "sent something else", "came instead", "arrived instead",
     ],
     "defective": [
         "broken", "cracked", "smashed", "damaged", "defective", "faulty", "doesn't work",

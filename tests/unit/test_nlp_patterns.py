@@ -159,6 +159,7 @@ def test_a_dispute_case_is_not_a_product(nlp, text, expected):
         ("the charger doesnt work at all", "complaint_defective"),
         ("still waiting for my package, what can i do", "complaint_not_received"),
         ("i bought a lamp but received a teapot", "complaint_not_as_described"),
+        ("ordered a cable and what came in the bag is a toy car", "complaint_not_as_described"),
         ("they sent me slippers instead of the boots", "complaint_not_as_described"),
         ("the jacket came in S, i ordered XL", "complaint_wrong_size"),
         ("my order no arrive since 2 month", "complaint_not_received"),
