@@ -26,6 +26,7 @@ _TOPICS: Dict[Text, List[Text]] = {
         "utter_faq/return_shipping_cost",
         "utter_faq/no_rma_number",
         "utter_faq/return_address",
+        "utter_faq/keep_wrong_size",
         "utter_faq/what_is_rma",
     ],
     "utter_follow_up_seller": [
