@@ -9,7 +9,8 @@ question. With a date in the role `dispute_opened` (addons/nlu/entity_meaning.py
 exists and its day is known, so the intent becomes `check_deadlines`: the standing from that
 day, or the question which day when it is vague ("last month"). A question about the rules
 that also tells the date ("I opened it Monday, will the money go to my card?") keeps its
-answer. Runs after NoDisputeYet.
+answer. The other way round, a deadline question with dates that don't say whose they are becomes
+`inform`: the date is confirmed first, or corrects the one given before. Runs after NoDisputeYet.
 """
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -42,7 +43,20 @@ READ_AS_DEADLINES_UNASKED = {
 }
 
 
+def _read_as_a_date_to_confirm(message: Message) -> bool:
+    """A deadline question with dates that don't say they are the dispute's ("sorry my mistake,
+    it was Tuesday"): `inform`, so the date is confirmed, or corrects the one given before
+    (action_note_details)."""
+    if (message.get(INTENT) or {}).get("name") != DEADLINES_INTENT:
+        return False
+    roles = [e.get("role") for e in message.get(ENTITIES) or [] if e.get("entity") == "date"]
+    return bool(roles) and "dispute_opened" not in roles and None in roles
+
+
 def read_dispute_date(message: Message) -> None:
+    if _read_as_a_date_to_confirm(message):
+        choose_intent(message, "inform")
+        return
     intent = (message.get(INTENT) or {}).get("name")
     told = intent in READ_AS_DEADLINES or (
         intent in READ_AS_DEADLINES_UNASKED and not asks_a_question(message.get(TEXT) or "")

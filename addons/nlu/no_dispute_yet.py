@@ -16,6 +16,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
+from nlp_pipeline.meaning import asks_a_question
 
 STEPS_INTENT = "ask_dispute_steps"
 _OPEN = r"(?:open|opened|file|filed|start|started|raise|raised|make|made|create|created|do|done)"
@@ -33,12 +34,13 @@ def says_no_dispute_yet(text: Text) -> bool:
 
 
 def read_no_dispute(message: Message) -> None:
-    if (message.get(INTENT) or {}).get("name") == "faq":
+    text = message.get(TEXT) or ""
+    if (message.get(INTENT) or {}).get("name") == "faq" and asks_a_question(text):
         return  # "no dispute yet. how many days do they get once I open one?": answered first
     entities = message.get(ENTITIES) or []
     if any(e.get("role") == "dispute_opened" for e in entities):
         return
-    if says_no_dispute_yet(message.get(TEXT) or ""):
+    if says_no_dispute_yet(text):
         choose_intent(message, STEPS_INTENT)
 
 

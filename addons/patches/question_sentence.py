@@ -58,14 +58,24 @@ def _confidence(parsed: Dict[Text, Any]) -> float:
     return float((parsed.get("intent") or {}).get("confidence") or 0.0)
 
 
+def _dispute_date_in(parsed: Dict[Text, Any]) -> bool:
+    return any(
+        e.get("entity") == "date" and e.get("role") == "dispute_opened"
+        for e in parsed.get("entities") or []
+    )
+
+
 def with_the_question(whole: Dict[Text, Any], asked: Dict[Text, Any]) -> Dict[Text, Any]:
     """`whole` with the intent of `asked` when that is a confident question intent."""
     intent = (asked.get("intent") or {}).get("name")
     if intent not in QUESTION_INTENTS or _confidence(asked) < MIN_CONFIDENCE:
         return whole
-    if (whole.get("intent") or {}).get("name") == DEADLINES and intent != "faq":
-        # "where does my dispute stand? I opened it on the 20th": the date says it, read whole;
-        # a question the guide answers is answered before the standing (action_answer_question)
+    if (whole.get("intent") or {}).get("name") == DEADLINES and not (
+        intent == "faq" and _dispute_date_in(whole)
+    ):
+        # "where does my dispute stand? I opened it on the 20th": read whole. With a clear
+        # dispute date, a question the guide answers comes first, then the standing
+        # (action_answer_question).
         return whole
     if intent == (whole.get("intent") or {}).get("name") and _confidence(whole) >= _confidence(
         asked

@@ -48,3 +48,8 @@ def test_a_question_keeps_its_answer(text):
 )
 def test_other_intents_are_left_alone(intent):
     assert parsed(intent, "dispute_opened") == intent
+
+
+@pytest.mark.parametrize("role, intent", [(None, "inform"), ("ordered", "check_deadlines")])
+def test_a_deadline_question_with_a_date_of_no_role_confirms_it(role, intent):
+    assert parsed("check_deadlines", role) == intent

@@ -74,7 +74,15 @@ def test_the_steps_already_chosen_are_left_as_they_are():
 
 
 def test_a_question_about_the_rules_is_answered():
-    message = parsed("no dispute yet. how many days do they get once i do open one")
+    message = parsed("no dispute yet. how many days do they get once i do open one?")
     message.set("intent", {"name": "faq", "confidence": 0.7})
     read_no_dispute(message)
     assert message.get("intent")["name"] == "faq"
+
+
+def test_a_faq_reading_that_asks_nothing_still_gets_the_steps():
+    message = parsed("haven't even opened a dispute yet tbh, I was hoping they'd just sort it")
+    message.set("intent", {"name": "faq", "confidence": 0.7})
+    message.set("intent_ranking", [{"name": "faq", "confidence": 0.7}])
+    read_no_dispute(message)
+    assert message.get("intent")["name"] == "ask_dispute_steps"

@@ -6,8 +6,10 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.nlu.step_told import read_step
 
 
-def parsed(intent, text):
+def parsed(intent, text, answer=None):
     message = Message(data={"text": text})
+    if answer:
+        message.set("response_selector", {"faq": {"response": {"intent_response_key": answer}}})
     message.set("intent", {"name": intent, "confidence": 0.4})
     message.set(
         "intent_ranking",
@@ -30,3 +32,18 @@ def test_without_a_step_the_intent_stays():
 @pytest.mark.parametrize("intent", ["faq", "ask_escalation", "report_defective"])
 def test_other_intents_are_left_alone(intent):
     assert parsed(intent, "I'm logged in, what now") == intent
+
+
+def test_submitted_and_a_deadline_question_continues_the_steps():
+    text = "submitted it just now! by when does the seller have to answer?"
+    assert parsed("faq", text, "faq/seller_response_window") == "next_step"
+
+
+def test_submitted_and_another_question_keeps_its_answer():
+    text = "I have submitted it. will the money go to my card?"
+    assert parsed("faq", text, "faq/refund_method") == "faq"
+
+
+def test_a_step_said_with_a_deadline_reading_continues_the_steps():
+    text = "I found the order and clicked on it. What comes next?"
+    assert parsed("faq", text, "faq/seller_response_window") == "next_step"

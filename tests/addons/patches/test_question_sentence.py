@@ -59,4 +59,7 @@ def test_an_unsure_or_non_question_reading_leaves_the_whole(name, confidence):
 def test_a_deadline_reading_of_the_whole_stays_unless_a_question_is_answered_first():
     whole = dict(WHOLE, intent={"name": "check_deadlines", "confidence": 0.5})
     assert with_the_question(whole, asked("ask_dispute_status", 0.9)) is whole
-    assert with_the_question(whole, asked("faq", 0.9))["intent"]["name"] == "faq"
+    assert with_the_question(whole, asked("faq", 0.9)) is whole  # no clear dispute date
+    opened = {"entity": "date", "value": "on the 12th", "role": "dispute_opened"}
+    dated = dict(whole, entities=[opened])
+    assert with_the_question(dated, asked("faq", 0.9))["intent"]["name"] == "faq"
