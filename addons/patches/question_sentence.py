@@ -6,9 +6,11 @@ Who pays the postage to send it back?": read whole, the words of the story outwe
 (DIET and the ResponseSelector see one bag of word and character n-grams) and the buyer gets the
 wrong-size advice. Read alone, "Who pays the postage to send it back?" is a clear question. So
 when a message of several sentences asks something, the question sentence is parsed too; when it
-gives a question intent with confidence, the message keeps its entities (dates with their roles,
-the complaint, the order number: read in context) and takes the question's intent, ranking and
-selected answer. Actions then answer the question and acknowledge the complaint.
+gives a question intent with confidence and the whole reads as the story (a complaint, a fact,
+nothing sure), the message keeps its entities (dates with their roles, the complaint, the order
+number: read in context) and takes the question's intent, ranking and selected answer. Actions
+then answer the question and acknowledge the complaint. A whole that already asks or says
+something to act on (a step reached, the dispute's date) keeps its reading.
 
 A patch of `MessageProcessor.parse_message` (Rasa 3.6.21): Rasa's NLU reads a message as one
 unit and has no place for a second reading.
@@ -37,6 +39,9 @@ QUESTION_INTENTS = {
     "check_deadlines",
     "request_human",
 }
+# What the whole of such a message reads as: the story (a complaint, a fact, a greeting) or nothing.
+STORY_INTENTS = {"inform", "nlu_fallback", "greet", "thank", "affirm", "out_of_scope"}
+STORY_INTENT_PREFIXES = ("report_",)
 MIN_CONFIDENCE = 0.6
 DEADLINES = "check_deadlines"
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
@@ -70,16 +75,16 @@ def with_the_question(whole: Dict[Text, Any], asked: Dict[Text, Any]) -> Dict[Te
     intent = (asked.get("intent") or {}).get("name")
     if intent not in QUESTION_INTENTS or _confidence(asked) < MIN_CONFIDENCE:
         return whole
-    if (whole.get("intent") or {}).get("name") == DEADLINES and not (
-        intent == "faq" and _dispute_date_in(whole)
-    ):
-        # "where does my dispute stand? I opened it on the 20th": read whole. With a clear
-        # dispute date, a question the guide answers comes first, then the standing
-        # (action_answer_question).
+    read_whole = (whole.get("intent") or {}).get("name") or ""
+    a_story = read_whole.startswith(STORY_INTENT_PREFIXES) or read_whole in STORY_INTENTS
+    # "the seller rejected it, what now? I opened it on the 12th": the question first, then the
+    # standing (action_answer_question)
+    answer_then_standing = read_whole == DEADLINES and intent == "faq" and _dispute_date_in(whole)
+    if not (a_story or answer_then_standing):
+        # the whole already asks or says something to act on ("I found the order. What comes
+        # next?" is a step, "where does it stand? I opened it on the 20th" the deadlines)
         return whole
-    if intent == (whole.get("intent") or {}).get("name") and _confidence(whole) >= _confidence(
-        asked
-    ):
+    if intent == read_whole and _confidence(whole) >= _confidence(asked):
         return whole
     merged = dict(whole)
     for key in ("intent", "intent_ranking", "response_selector"):

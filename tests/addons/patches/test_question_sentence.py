@@ -63,3 +63,15 @@ def test_a_deadline_reading_of_the_whole_stays_unless_a_question_is_answered_fir
     opened = {"entity": "date", "value": "on the 12th", "role": "dispute_opened"}
     dated = dict(whole, entities=[opened])
     assert with_the_question(dated, asked("faq", 0.9))["intent"]["name"] == "faq"
+
+
+@pytest.mark.parametrize("read_whole", ["next_step", "request_human", "ask_dispute_steps"])
+def test_a_whole_that_asks_or_says_something_to_act_on_stays(read_whole):
+    whole = dict(WHOLE, intent={"name": read_whole, "confidence": 0.4})
+    assert with_the_question(whole, asked("faq", 0.9)) is whole
+
+
+@pytest.mark.parametrize("read_whole", ["report_defective", "inform", "nlu_fallback", "greet"])
+def test_a_story_gives_way_to_its_question(read_whole):
+    whole = dict(WHOLE, intent={"name": read_whole, "confidence": 0.4})
+    assert with_the_question(whole, asked("faq", 0.9))["intent"]["name"] == "faq"
