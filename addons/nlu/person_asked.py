@@ -1,0 +1,49 @@
+"""`PersonAsked`: a buyer who asks for a person gets the answer about people, whatever else the
+message says.
+
+"I NEVER GOT MY PARCEL. I opened a dispute a fortnight ago and I want to escalate RIGHT NOW. Get
+me a manager." DIET reads the story (a complaint, a dispute date) and the request for a person is
+lost. Asking for a person is the request a buyer most needs honoured: with the explicit words
+(`PERSON_ASKED`) the intent becomes `request_human`, whose answer says there are no live agents
+and gives the case summary (complaint, order, dates) to send to AliExpress's support. Runs after
+the other components that choose an intent.
+"""
+
+import re
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.nlu.per_message import PerMessageComponent, choose_intent
+
+PERSON_INTENT = "request_human"
+ANSWERED_ALREADY = {PERSON_INTENT, "bot_challenge"}
+_SOMEONE = (
+    r"(?:a |an |the |your |some )?(?:real |actual |live |human )?"
+    r"(?:person|human|agent|manager|supervisor|someone|somebody|people)"
+)
+_GIVE_ME = r"(?:get|give|put|transfer|connect|pass|let) me (?:through )?(?:to |talk to |speak to )?"
+PERSON_ASKED = re.compile(
+    rf"\b{_GIVE_ME}{_SOMEONE}\b"
+    rf"|\b(?:talk|speak|chat)(?:ing)? (?:to|with) {_SOMEONE}\b"
+    r"|\bam i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real |actual )?"
+    r"(?:person|human|bot)\b"
+)
+
+
+def asks_for_a_person(text: str) -> bool:
+    return bool(PERSON_ASKED.search(text.lower()))
+
+
+def read_person_asked(message: Message) -> None:
+    if (message.get(INTENT) or {}).get("name") in ANSWERED_ALREADY:
+        return
+    if asks_for_a_person(message.get(TEXT) or ""):
+        choose_intent(message, PERSON_INTENT)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class PersonAsked(PerMessageComponent):
+    def process_message(self, message: Message) -> None:
+        read_person_asked(message)

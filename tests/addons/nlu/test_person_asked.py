@@ -1,0 +1,53 @@
+"""addons/nlu/person_asked.py: an explicit request for a person is answered as one."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.nlu.person_asked import asks_for_a_person, read_person_asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to escalate RIGHT NOW. Get me a manager.",
+        "what's the refund process - oh wait, first, am I talking to a real person?",
+        "can I speak to a human please",
+        "put me through to someone at aliexpress",
+        "i want to talk with a real person about my order",
+    ],
+)
+def test_a_request_for_a_person(text):
+    assert asks_for_a_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the seller said a person would check it",
+        "I talked to the seller already",
+        "my parcel never came",
+        "give me my money back",
+    ],
+)
+def test_other_messages(text):
+    assert not asks_for_a_person(text)
+
+
+def parsed(intent, text):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": 0.6})
+    message.set(
+        "intent_ranking",
+        [{"name": intent, "confidence": 0.6}, {"name": "request_human", "confidence": 0.1}],
+    )
+    read_person_asked(message)
+    return message.get("intent")["name"]
+
+
+def test_the_request_wins_over_the_story():
+    text = "I NEVER GOT MY PARCEL. I opened a dispute a fortnight ago. Get me a manager."
+    assert parsed("report_not_received", text) == "request_human"
+
+
+def test_are_you_a_bot_keeps_its_answer():
+    assert parsed("bot_challenge", "am I talking to a real person?") == "bot_challenge"
