@@ -8,7 +8,7 @@ asked about.
 """
 
 import re
-from typing import Optional
+from typing import Any, Iterable, List, Mapping, Optional
 
 DISPUTE_OPENED = "dispute_opened"
 ORDERED = "ordered"
@@ -100,6 +100,16 @@ def corrects(words_between: str) -> bool:
     """Do the words between two dates take the first one back ("on monday... no wait, it was
     tuesday")?"""
     return bool(_CORRECTION.search(words_between.lower()))
+
+
+def date_roles(entities: Iterable[Mapping[str, Any]]) -> List[Optional[str]]:
+    """The role of each date among Rasa entities (None: the words didn't say)."""
+    return [e.get("role") for e in entities if e.get("entity") == "date"]
+
+
+def tells_dispute_date(entities: Iterable[Mapping[str, Any]]) -> bool:
+    """Is one of the dates among these Rasa entities given as the dispute's?"""
+    return DISPUTE_OPENED in date_roles(entities)
 
 
 def asks_a_question(text: str) -> bool:

@@ -18,7 +18,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
-from nlp_pipeline.meaning import asks_a_question
+from nlp_pipeline.meaning import DISPUTE_OPENED, asks_a_question, date_roles, tells_dispute_date
 
 DEADLINES_INTENT = "check_deadlines"
 # What DIET takes these messages for: intents that ask nothing of their own...
@@ -49,8 +49,8 @@ def _read_as_a_date_to_confirm(message: Message) -> bool:
     (action_note_details)."""
     if (message.get(INTENT) or {}).get("name") != DEADLINES_INTENT:
         return False
-    roles = [e.get("role") for e in message.get(ENTITIES) or [] if e.get("entity") == "date"]
-    return bool(roles) and "dispute_opened" not in roles and None in roles
+    roles = date_roles(message.get(ENTITIES) or [])
+    return None in roles and DISPUTE_OPENED not in roles
 
 
 def read_dispute_date(message: Message) -> None:
@@ -63,8 +63,7 @@ def read_dispute_date(message: Message) -> None:
     )
     if not told:
         return
-    entities = message.get(ENTITIES) or []
-    if any(e.get("entity") == "date" and e.get("role") == "dispute_opened" for e in entities):
+    if tells_dispute_date(message.get(ENTITIES) or []):
         choose_intent(message, DEADLINES_INTENT)
 
 

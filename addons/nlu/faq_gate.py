@@ -19,11 +19,20 @@ from addons.nlu.per_message import PerMessageComponent
 RETRIEVAL_INTENT = "faq"
 
 
+def _selected(message: Message) -> Dict[Text, Any]:
+    selected = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    return selected.get("response") or {}
+
+
 def answer_confidence(message: Message) -> Optional[float]:
     """The ResponseSelector's confidence in its answer for `faq`, if it gave one."""
-    selected = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
-    confidence = (selected.get("response") or {}).get(PREDICTED_CONFIDENCE_KEY)
+    confidence = _selected(message).get(PREDICTED_CONFIDENCE_KEY)
     return float(confidence) if confidence is not None else None
+
+
+def answer_key(message: Message) -> Optional[Text]:
+    """The ResponseSelector's answer for `faq` ("faq/seller_response_window"), if it gave one."""
+    return _selected(message).get("intent_response_key")
 
 
 def gate(message: Message, threshold: float) -> None:

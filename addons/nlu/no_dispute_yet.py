@@ -16,7 +16,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
-from nlp_pipeline.meaning import asks_a_question
+from nlp_pipeline.meaning import asks_a_question, tells_dispute_date
 
 STEPS_INTENT = "ask_dispute_steps"
 _OPEN = r"(?:open|opened|file|filed|start|started|raise|raised|make|made|create|created|do|done)"
@@ -37,8 +37,7 @@ def read_no_dispute(message: Message) -> None:
     text = message.get(TEXT) or ""
     if (message.get(INTENT) or {}).get("name") == "faq" and asks_a_question(text):
         return  # "no dispute yet. how many days do they get once I open one?": answered first
-    entities = message.get(ENTITIES) or []
-    if any(e.get("role") == "dispute_opened" for e in entities):
+    if tells_dispute_date(message.get(ENTITIES) or []):
         return
     if says_no_dispute_yet(text):
         choose_intent(message, STEPS_INTENT)

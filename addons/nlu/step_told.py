@@ -14,6 +14,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_key
 from addons.nlu.per_message import PerMessageComponent, choose_intent
 from refund_rules.walkthrough import step_from_words
 
@@ -28,10 +29,9 @@ DEADLINE_ANSWERS = {"faq/seller_response_window", "faq/escalation_rule"}
 
 
 def _deadline_question(message: Message) -> bool:
-    if (message.get(INTENT) or {}).get("name") != "faq":
+    if (message.get(INTENT) or {}).get("name") != RETRIEVAL_INTENT:
         return False
-    selected = (message.get("response_selector") or {}).get("faq") or {}
-    return (selected.get("response") or {}).get("intent_response_key") in DEADLINE_ANSWERS
+    return answer_key(message) in DEADLINE_ANSWERS
 
 
 def read_step(message: Message) -> None:

@@ -24,6 +24,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
 from addons.patches import applies_to_installed_rasa
+from nlp_pipeline.meaning import tells_dispute_date
 
 logger = logging.getLogger(__name__)
 
@@ -63,13 +64,6 @@ def _confidence(parsed: Dict[Text, Any]) -> float:
     return float((parsed.get("intent") or {}).get("confidence") or 0.0)
 
 
-def _dispute_date_in(parsed: Dict[Text, Any]) -> bool:
-    return any(
-        e.get("entity") == "date" and e.get("role") == "dispute_opened"
-        for e in parsed.get("entities") or []
-    )
-
-
 def with_the_question(whole: Dict[Text, Any], asked: Dict[Text, Any]) -> Dict[Text, Any]:
     """`whole` with the intent of `asked` when that is a confident question intent."""
     intent = (asked.get("intent") or {}).get("name")
@@ -79,7 +73,11 @@ def with_the_question(whole: Dict[Text, Any], asked: Dict[Text, Any]) -> Dict[Te
     a_story = read_whole.startswith(STORY_INTENT_PREFIXES) or read_whole in STORY_INTENTS
     # "the seller rejected it, what now? I opened it on the 12th": the question first, then the
     # standing (action_answer_question)
-    answer_then_standing = read_whole == DEADLINES and intent == "faq" and _dispute_date_in(whole)
+    answer_then_standing = (
+        read_whole == DEADLINES
+        and intent == "faq"
+        and tells_dispute_date(whole.get("entities") or [])
+    )
     if not (a_story or answer_then_standing):
         # the whole already asks or says something to act on ("I found the order. What comes
         # next?" is a step, "where does it stand? I opened it on the 20th" the deadlines)
