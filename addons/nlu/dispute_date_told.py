@@ -1,16 +1,16 @@
 """`DisputeDateTold`: a buyer who tells the day their dispute was opened wants to know where it
 stands.
 
-"I opened a dispute on Wednesday 25 November, where do things stand?", "there's already a
-dispute on this order, opened 26/11", "I opened it 16 days ago if that helps", "put in a
-dispute about two weeks back for a cracked mirror": DIET reads such messages as a question about
+"I opened a dispute on Wednesday 25 November, where do things stand?", "there's already a dispute
+on this order, opened 26/11", "I opened it 16 days ago if that helps", "put in a dispute about two
+weeks back for a cracked mirror": the intent classifier can read such messages as a question about
 the status page or the steps, a follow-up, a thank-you, or (when the message asks nothing) a
 question. With a date in the role `dispute_opened` (addons/nlu/entity_meaning.py) the dispute
-exists and its day is known, so the intent becomes `check_deadlines`: the standing from that
-day, or the question which day when it is vague ("last month"). A question about the rules
-that also tells the date ("I opened it Monday, will the money go to my card?") keeps its
-answer. The other way round, a deadline question with dates that don't say whose they are becomes
-`inform`: the date is confirmed first, or corrects the one given before. Runs after NoDisputeYet.
+exists and its day is known, so the intent becomes `check_deadlines`: the standing from that day,
+or the question which day when it is vague ("last month"). A question about the rules that also
+tells the date ("I opened it Monday, will the money go to my card?") keeps its answer. The other
+way round, a deadline question with dates that don't say whose they are becomes `inform`: the date
+is confirmed first, or corrects the one given before. Runs after NoDisputeYet.
 """
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -21,7 +21,7 @@ from addons.nlu.per_message import PerMessageComponent, choose_intent
 from nlp_pipeline.meaning import DISPUTE_OPENED, asks_a_question, date_roles, tells_dispute_date
 
 DEADLINES_INTENT = "check_deadlines"
-# What DIET takes these messages for: intents that ask nothing of their own...
+# What the intent classifier takes these messages for: intents that ask nothing of their own...
 READ_AS_DEADLINES = {
     "ask_dispute_status",
     "ask_dispute_steps",

@@ -1,9 +1,9 @@
 """`FactsOverFallback`: a message the classifier is unsure about, read from the facts in it.
 
-Long messages with several facts often leave no intent confident enough ("I opened the dispute
-3 days ago for a smartwatch with a dead screen" spreads DIET over four intents), yet what they
-hold is clear. When the FallbackClassifier gave `nlu_fallback`, the message gets the intent of
-its weightiest fact instead:
+Long messages with several facts often leave no intent confident enough ("I opened the dispute 3
+days ago for a smartwatch with a dead screen" spreads the intent classifier over four intents), yet
+what they hold is clear. When the FallbackClassifier gave `nlu_fallback`, the message gets the
+intent of its weightiest fact instead:
 - a question the ResponseSelector is sure of (`faq`, from `sure_answer`);
 - the day the dispute was opened (`check_deadlines`);
 - what went wrong (`report_<type>`);

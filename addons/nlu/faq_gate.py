@@ -1,11 +1,11 @@
 """`FaqGate`: a message is a question for the ResponseSelector only when it picks an answer.
 
-DIET learns `faq` from several hundred varied questions and tends to take long messages that
-are not questions ("ordered a cable, got a toy car instead") for one. The ResponseSelector
-then finds no answer that fits: its confidence stays low (0.1-0.2 on such messages, above 0.8
-on real questions, measured on the held-out files). Below `threshold` the gate gives the
-message the next intent of DIET's ranking instead. Runs after the ResponseSelector and before
-the FallbackClassifier.
+The intent classifier learns `faq` from several hundred varied questions and can take long
+messages that are not questions ("ordered a cable, got a toy car instead") for one. The
+ResponseSelector then finds no answer that fits: its confidence stays low (0.1-0.2 on such
+messages, above 0.8 on real questions, measured on the held-out files). Below `threshold` the
+gate gives the message the next intent of the classifier's ranking instead. Runs after the
+ResponseSelector and before the FallbackClassifier.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -49,7 +49,7 @@ def gate(message: Message, threshold: float) -> None:
     if not others or total <= 0:
         return
     # The other intents' shares of what `faq` leaves, so the FallbackClassifier judges the
-    # new top intent by how DIET ranked it against the others.
+    # new top intent by how the classifier ranked it against the others.
     others = [
         dict(ranked, confidence=float(ranked.get(PREDICTED_CONFIDENCE_KEY) or 0) / total)
         for ranked in others

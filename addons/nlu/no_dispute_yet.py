@@ -1,11 +1,11 @@
 """`NoDisputeYet`: a buyer who says there is no dispute yet wants the steps to open one.
 
-"I haven't opened a dispute, I only messaged the seller", "no dispute yet, just the messages",
-"I not open dispute": said after being asked for the dispute's date, DIET reads such answers as
-a "no", a date or a seller complaint, and the buyer is asked for a date that doesn't exist. The
-words are unambiguous, so when they are there (and no dispute date is given) the intent becomes
-`ask_dispute_steps`, unless the message asks a question about the rules (`faq`), which is
-answered. Runs after the FallbackClassifier.
+"I haven't opened a dispute, I only messaged the seller", "no dispute yet, just the messages", "I
+not open dispute": said after being asked for the dispute's date, the intent classifier can read
+such answers as a "no", a date or a seller complaint, and the buyer is asked for a date that
+doesn't exist. The words are unambiguous, so when they are there (and no dispute date is given) the
+intent becomes `ask_dispute_steps`, unless the message asks a question about the rules (`faq`),
+which is answered. Runs after the FallbackClassifier.
 """
 
 import re

@@ -1,12 +1,12 @@
 """`PersonAsked`: a buyer who asks for a person gets the answer about people, whatever else the
 message says.
 
-"I NEVER GOT MY PARCEL. I opened a dispute a fortnight ago and I want to escalate RIGHT NOW. Get
-me a manager." DIET reads the story (a complaint, a dispute date) and the request for a person is
-lost. Asking for a person is the request a buyer most needs honoured: with the explicit words
-(`PERSON_ASKED`) the intent becomes `request_human`, whose answer says there are no live agents
-and gives the case summary (complaint, order, dates) to send to AliExpress's support. Runs after
-the other components that choose an intent.
+"I NEVER GOT MY PARCEL. I opened a dispute a fortnight ago and I want to escalate RIGHT NOW. Get me
+a manager." The intent classifier reads the story (a complaint, a dispute date) and the request for
+a person is lost. Asking for a person is the request a buyer most needs honoured: with the explicit
+words (`PERSON_ASKED`) the intent becomes `request_human`, whose answer says there are no live
+agents and gives the case summary (complaint, order, dates) to send to AliExpress's support. Runs
+after the other components that choose an intent.
 """
 
 import re

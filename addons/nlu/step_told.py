@@ -1,12 +1,12 @@
 """`StepTold`: a buyer who says how far they got ("I'm already logged in, what do I do now?")
 wants the next dispute step.
 
-DIET reads such messages as the general refund question, a follow-up, a call for help or a
-thank-you ("I have found the order"), and the buyer would get the overview again. When the
-words put the buyer at a step (refund_rules/walkthrough.py), the intent becomes `next_step`: the
-walkthrough then shows the step after the one they reached, whether or not the steps were
-started. So does a step said with what the ResponseSelector takes for a question about the
-deadlines ("I found the order. What comes next?"); "submitted! by when must the seller answer?"
+The intent classifier can read such messages as the general refund question, a follow-up, a call
+for help or a thank-you ("I have found the order"), and the buyer would get the overview again.
+When the words put the buyer at a step (refund_rules/walkthrough.py), the intent becomes
+`next_step`: the walkthrough then shows the step after the one they reached, whether or not the
+steps were started. So does a step said with what the ResponseSelector takes for a question about
+the deadlines ("I found the order. What comes next?"); "submitted! by when must the seller answer?"
 gives, during the steps, the buyer's dates from today. Runs after NoDisputeYet.
 """
 
@@ -19,7 +19,7 @@ from addons.nlu.per_message import PerMessageComponent, choose_intent
 from refund_rules.walkthrough import step_from_words
 
 STEP_INTENT = "next_step"
-# What DIET takes these messages for.
+# What the intent classifier takes these messages for.
 READ_AS_A_STEP = {"request_refund", "ask_follow_up", "ask_help", "thank"}
 
 

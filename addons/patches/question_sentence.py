@@ -1,15 +1,15 @@
 """A message that tells a story and then asks a question is read twice: whole, for its facts,
 and its question alone, for what the buyer asks.
 
-"Good evening. The seller sent me an RMA number for the jacket, which came two sizes too small.
-Who pays the postage to send it back?": read whole, the words of the story outweigh the question
-(DIET and the ResponseSelector see one bag of word and character n-grams) and the buyer gets the
-wrong-size advice. Read alone, "Who pays the postage to send it back?" is a clear question. So
-when a message of several sentences asks something, the question sentence is parsed too; when it
-gives a question intent with confidence and the whole reads as the story (a complaint, a fact,
-nothing sure), the message keeps its entities (dates with their roles, the complaint, the order
-number: read in context) and takes the question's intent, ranking and selected answer. Actions
-then answer the question and acknowledge the complaint. A whole that already asks or says
+"Good evening. The seller sent me an RMA number for the jacket, which came two sizes too small. Who
+pays the postage to send it back?": read whole, the words of the story outweigh the question (the
+intent classifier and the ResponseSelector see one bag of word and character n-grams) and the buyer
+gets the wrong-size advice. Read alone, "Who pays the postage to send it back?" is a clear
+question. So when a message of several sentences asks something, the question sentence is parsed
+too; when it gives a question intent with confidence and the whole reads as the story (a complaint,
+a fact, nothing sure), the message keeps its entities (dates with their roles, the complaint, the
+order number: read in context) and takes the question's intent, ranking and selected answer.
+Actions then answer the question and acknowledge the complaint. A whole that already asks or says
 something to act on (a step reached, the dispute's date) keeps its reading.
 
 A patch of `MessageProcessor.parse_message` (Rasa 3.6.21): Rasa's NLU reads a message as one

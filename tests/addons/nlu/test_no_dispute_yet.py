@@ -1,4 +1,5 @@
-"""addons/nlu/no_dispute_yet.py: "there is no dispute yet" gets the steps, whatever DIET said."""
+"""addons/nlu/no_dispute_yet.py: "there is no dispute yet" gets the steps, whatever the
+intent classifier said."""
 
 import pytest
 from rasa.shared.nlu.training_data.message import Message

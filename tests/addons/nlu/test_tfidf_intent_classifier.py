@@ -1,0 +1,99 @@
+"""addons/nlu/tfidf_intent_classifier.py: scikit-learn's TF-IDF weighting, a trained model that
+loads back to the same answers, and no intent for a message of unknown words."""
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+    CountVectorsFeaturizer,
+)
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfTransformer
+
+from addons.nlu.tfidf_intent_classifier import (
+    TfidfIntentClassifier,
+    inverse_document_frequency,
+    weighted,
+)
+
+EXAMPLES = {
+    "report_not_received": ["my parcel never came", "the package never arrived", "no parcel yet"],
+    "request_refund": ["i want my money back", "give me a refund", "how do i get a refund"],
+    "greet": ["hello", "hi there", "good morning"],
+}
+
+
+def test_the_weighting_is_scikit_learns_sublinear_tfidf():
+    counts = csr_matrix(np.array([[3, 0, 1, 0], [0, 2, 1, 0], [1, 1, 0, 5]]))
+    expected = TfidfTransformer(sublinear_tf=True).fit_transform(counts).toarray()
+    ours = weighted(counts, inverse_document_frequency(counts)).toarray()
+    np.testing.assert_allclose(ours, expected)
+
+
+@pytest.fixture
+def pipeline(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    context = ExecutionContext(graph_schema=None, node_name="intents")  # type: ignore[arg-type]
+    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+    featurizer = CountVectorsFeaturizer.create(
+        CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), context
+    )
+    messages = [
+        Message(data={"text": text, "intent": intent})
+        for intent, texts in EXAMPLES.items()
+        for text in texts
+    ]
+    data = TrainingData(messages)
+    tokenizer.process_training_data(data)
+    featurizer.train(data)
+    featurizer.process_training_data(data)
+    classifier = TfidfIntentClassifier.create(
+        TfidfIntentClassifier.get_default_config(), storage, Resource("intents"), context
+    )
+    classifier.train(data)
+    loaded = TfidfIntentClassifier.load(
+        TfidfIntentClassifier.get_default_config(), storage, Resource("intents"), context
+    )
+
+    def parse(classifier, text):
+        message = Message(data={"text": text})
+        tokenizer.process([message])
+        featurizer.process([message])
+        classifier.process([message])
+        return message.get("intent"), message.get("intent_ranking")
+
+    return lambda text: parse(classifier, text), lambda text: parse(loaded, text)
+
+
+def test_known_words_get_their_intent(pipeline):
+    parse, _ = pipeline
+    assert parse("my parcel never arrived")[0]["name"] == "report_not_received"
+    assert parse("refund my money")[0]["name"] == "request_refund"
+
+
+def test_the_loaded_model_answers_the_same(pipeline):
+    parse, parse_loaded = pipeline
+    for text in ["my parcel never arrived", "hello", "refund please"]:
+        (intent, _), (loaded, _) = parse(text), parse_loaded(text)
+        assert loaded["name"] == intent["name"]
+        assert loaded["confidence"] == pytest.approx(intent["confidence"])
+
+
+@pytest.mark.parametrize("text", ["asdfgh", "blorp qwerty"])
+def test_unknown_words_get_no_confidence(pipeline, text):
+    parse, parse_loaded = pipeline
+    for intent, ranking in (parse(text), parse_loaded(text)):
+        assert intent["confidence"] == 0.0
+        assert {ranked["confidence"] for ranked in ranking} == {0.0}
+
+
+def test_an_empty_message_gets_no_intent(pipeline):
+    parse, parse_loaded = pipeline
+    for intent, ranking in (parse(""), parse_loaded("")):
+        assert intent == {"name": None, "confidence": 0.0}
+        assert ranking == []
