@@ -24,22 +24,33 @@ _SOMEONE = (
     r"(?:person|human|agent|manager|supervisor|someone|somebody|people)"
 )
 _GIVE_ME = r"(?:get|give|put|transfer|connect|pass|let) me (?:through )?(?:to |talk to |speak to )?"
-PERSON_ASKED = re.compile(
+# Asking to be handed over: "get me a manager", "pass this on to a human", "talk to a person".
+HANDOVER_ASKED = re.compile(
     rf"\b{_GIVE_ME}{_SOMEONE}\b"
-    rf"|\b(?:talk|speak|chat)(?:ing)? (?:to|with) {_SOMEONE}\b"
-    r"|\bam i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real |actual )?"
+    r"|\b(?:pass|hand|send|forward|transfer)(?:ing)? (?:this|it|me|my case)(?: on| over)? "
+    rf"to {_SOMEONE}\b"
+    rf"|(?<!am i )\b(?:talk|speak|chat)(?:ing)? (?:to|with) {_SOMEONE}\b"
+)
+# Asking whether there is one: "am I talking to a real person?" (the bot's own answer fits too).
+PERSON_ASKED = re.compile(
+    r"\bam i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real |actual )?"
     r"(?:person|human|bot)\b"
 )
 
 
 def asks_for_a_person(text: str) -> bool:
-    return bool(PERSON_ASKED.search(text.lower()))
+    text = text.lower()
+    return bool(HANDOVER_ASKED.search(text) or PERSON_ASKED.search(text))
 
 
 def read_person_asked(message: Message) -> None:
-    if (message.get(INTENT) or {}).get("name") in ANSWERED_ALREADY:
+    intent = (message.get(INTENT) or {}).get("name")
+    text = (message.get(TEXT) or "").lower()
+    if intent == PERSON_INTENT:
         return
-    if asks_for_a_person(message.get(TEXT) or ""):
+    if HANDOVER_ASKED.search(text) or (
+        intent not in ANSWERED_ALREADY and PERSON_ASKED.search(text)
+    ):
         choose_intent(message, PERSON_INTENT)
 
 

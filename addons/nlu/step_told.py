@@ -20,7 +20,15 @@ from refund_rules.walkthrough import step_from_words
 
 STEP_INTENT = "next_step"
 # What the intent classifier takes these messages for.
-READ_AS_A_STEP = {"request_refund", "ask_follow_up", "ask_help", "thank"}
+READ_AS_A_STEP = {
+    "request_refund",
+    "ask_follow_up",
+    "ask_help",
+    "thank",
+    "affirm",
+    "goodbye",
+    "inform",
+}
 
 
 # "I found the order and clicked on it. What comes next?", "submitted it just now! by when does

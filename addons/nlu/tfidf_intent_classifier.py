@@ -28,7 +28,7 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy.sparse import csr_matrix, diags
+from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
 
 IDF_FILE = "idf.npy"
@@ -51,8 +51,8 @@ def inverse_document_frequency(counts: csr_matrix) -> np.ndarray:
 def weighted(counts: csr_matrix, idf: np.ndarray) -> csr_matrix:
     """Log counts times idf, each row scaled to unit length."""
     logged = csr_matrix(counts, dtype=np.float64, copy=True)
-    logged.data = np.log(logged.data) + 1
-    return normalize(logged @ diags(idf))
+    logged.data = (np.log(logged.data) + 1) * idf[logged.indices]
+    return normalize(logged)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)

@@ -51,3 +51,9 @@ def test_the_request_wins_over_the_story():
 
 def test_are_you_a_bot_keeps_its_answer():
     assert parsed("bot_challenge", "am I talking to a real person?") == "bot_challenge"
+
+
+def test_a_handover_asked_wins_over_are_you_a_bot():
+    text = "Can you pass this on to a human please? I'm tired of chatbots."
+    assert asks_for_a_person(text)
+    assert parsed("bot_challenge", text) == "request_human"

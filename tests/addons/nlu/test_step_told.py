@@ -19,7 +19,9 @@ def parsed(intent, text, answer=None):
     return message.get("intent")["name"]
 
 
-@pytest.mark.parametrize("intent", ["request_refund", "ask_follow_up", "ask_help"])
+@pytest.mark.parametrize(
+    "intent", ["request_refund", "ask_follow_up", "ask_help", "affirm", "goodbye", "inform"]
+)
 def test_a_step_reached_gives_the_next_one(intent):
     text = "Yes please. I am already logged in, my grandson showed me how. What do I do now?"
     assert parsed(intent, text) == "next_step"
@@ -47,3 +49,7 @@ def test_submitted_and_another_question_keeps_its_answer():
 def test_a_step_said_with_a_deadline_reading_continues_the_steps():
     text = "I found the order and clicked on it. What comes next?"
     assert parsed("faq", text, "faq/seller_response_window") == "next_step"
+
+
+def test_im_in_is_logged_in():
+    assert parsed("goodbye", "I'm in.") == "next_step"
