@@ -102,6 +102,19 @@ def corrects(words_between: str) -> bool:
     return bool(_CORRECTION.search(words_between.lower()))
 
 
+_WEEKDAY = re.compile(
+    r"^(?:the |on |on the )?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE
+)
+_APPOSITION = re.compile(r"^[\s,(\-–]*(?:the\s+|that\s+(?:was\s+)?|a\s+)?$", re.IGNORECASE)
+
+
+def names_the_same_day(first: str, words_between: str, second: str) -> bool:
+    """Is one of two dates side by side a weekday naming the other, a day of the month ("the
+    15th, the Sunday", "Sunday the 15th")?"""
+    one_is_a_weekday = bool(_WEEKDAY.match(first.strip())) != bool(_WEEKDAY.match(second.strip()))
+    return one_is_a_weekday and bool(_APPOSITION.match(words_between))
+
+
 def date_roles(entities: Iterable[Mapping[str, Any]]) -> List[Optional[str]]:
     """The role of each date among Rasa entities (None: the words didn't say)."""
     return [e.get("role") for e in entities if e.get("entity") == "date"]

@@ -2,14 +2,16 @@
 
 - A `date` gets a Rasa entity role from the words around it (nlp_pipeline/meaning.py):
   `dispute_opened`, `ordered`, `delivered`, `seller_silent`, `other_event` or `rule`, or none
-  when the words don't say; a date that corrects the one before it takes over its role. Slots
-  map from the role (domain.yml), so only a date the buyer gave as their dispute's becomes
-  `dispute_date`.
+  when the words don't say; a date that corrects the one before it takes over its role; a
+  weekday that only names the day of the month beside it ("the 15th, the Sunday") is dropped.
+  Slots map from the role (domain.yml), so only a date the buyer gave as their dispute's
+  becomes `dispute_date`.
 - A complaint phrase (label `complaint_<type>`) becomes one `complaint` entity whose value is
   the type, so the complaint is kept whatever the message's intent.
 Runs after SpacyEntityExtractor.
 """
 
+from itertools import pairwise
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -18,7 +20,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent
-from nlp_pipeline.meaning import corrects, date_role
+from nlp_pipeline.meaning import corrects, date_role, names_the_same_day
 
 COMPLAINT_PREFIX = "complaint_"
 
@@ -28,7 +30,7 @@ def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text,
     that corrects the one before it ("on monday... no wait, tuesday") takes over its role."""
     meant: List[Dict[Text, Any]] = []
     previous: Dict[Text, Any] = {}
-    for entity in entities:
+    for entity in _without_weekdays_naming_a_date(text, entities):
         entity = dict(entity)
         if entity.get("entity") == "date":
             role = date_role(text, entity["start"], entity["end"])
@@ -42,6 +44,19 @@ def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text,
             entity["entity"] = "complaint"
         meant.append(entity)
     return meant
+
+
+def _without_weekdays_naming_a_date(
+    text: Text, entities: List[Dict[Text, Any]]
+) -> List[Dict[Text, Any]]:
+    """The entities without a weekday that only names the day of the month beside it."""
+    dates = [e for e in entities if e.get("entity") == "date"]
+    weekdays = set()
+    for first, second in pairwise(dates):
+        between = text[first["end"] : second["start"]]
+        if names_the_same_day(first["value"], between, second["value"]):
+            weekdays.add(id(first) if any(c.isdigit() for c in second["value"]) else id(second))
+    return [e for e in entities if id(e) not in weekdays]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

@@ -100,3 +100,29 @@ def test_entities_get_their_meaning():
     assert meant[1]["role"] == "dispute_opened"
     assert meant[2] == entities[2]
     assert "role" not in entities[1]  # the input is left as it was
+
+
+def date_entities(text, *phrases):
+    return [
+        {"entity": "date", "value": p, "start": text.index(p), "end": text.index(p) + len(p)}
+        for p in phrases
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, phrases, kept",
+    [
+        ("no hang on, it was the 15th, the Sunday", ("the 15th", "Sunday"), "the 15th"),
+        ("I opened it on Sunday the 15th", ("Sunday", "the 15th"), "the 15th"),
+        ("opened it on the 15th (a Sunday)", ("the 15th", "Sunday"), "the 15th"),
+    ],
+)
+def test_a_weekday_naming_the_day_of_the_month_beside_it_is_dropped(text, phrases, kept):
+    meant = give_meaning(text, date_entities(text, *phrases))
+    assert [e["value"] for e in meant] == [kept]
+
+
+def test_two_different_days_are_both_kept():
+    text = "I ordered on the 2nd and opened the dispute on Sunday"
+    meant = give_meaning(text, date_entities(text, "the 2nd", "Sunday"))
+    assert [e["value"] for e in meant] == ["the 2nd", "Sunday"]
