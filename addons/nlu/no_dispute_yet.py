@@ -4,17 +4,20 @@
 not open dispute": said after being asked for the dispute's date, the intent classifier can read
 such answers as a "no", a date or a seller complaint, and the buyer is asked for a date that
 doesn't exist. The words are unambiguous, so when they are there (and no dispute date is given) the
-intent becomes `ask_dispute_steps`, unless the message asks a question about the rules (`faq`),
-which is answered. Runs after the FallbackClassifier.
+intent becomes `ask_dispute_steps`, unless the message asks a question the ResponseSelector can
+answer (`faq` chosen, or close behind with an answer found: "no dispute yet. how many days do they
+get once I open one"), which is answered. Runs after the FallbackClassifier.
 """
 
 import re
-from typing import Text
+from typing import Any, Dict, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from addons.nlu.faq_gate import RETRIEVAL_INTENT as FAQ_INTENT
+from addons.nlu.faq_gate import answer_confidence
 from addons.nlu.per_message import PerMessageComponent, choose_intent
 from nlp_pipeline.meaning import asks_a_question, tells_dispute_date
 
@@ -33,10 +36,22 @@ def says_no_dispute_yet(text: Text) -> bool:
     return bool(NO_DISPUTE_YET.search(text.lower().replace("\u2019", "'")))
 
 
+def _answerable(message: Message) -> bool:
+    """Is `faq` the intent, or close behind it with an answer the ResponseSelector finds?"""
+    if (message.get(INTENT) or {}).get("name") == FAQ_INTENT:
+        return True
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    faq: Dict[Text, Any] = next((r for r in ranking if r.get("name") == FAQ_INTENT), {})
+    answer = answer_confidence(message)
+    return float(faq.get("confidence") or 0) >= 0.25 and answer is not None and answer >= 0.5
+
+
 def read_no_dispute(message: Message) -> None:
     text = message.get(TEXT) or ""
-    if (message.get(INTENT) or {}).get("name") == "faq" and asks_a_question(text):
-        return  # "no dispute yet. how many days do they get once I open one?": answered first
+    if asks_a_question(text) and _answerable(message):
+        # "no dispute yet. how many days do they get once I open one?": answered first
+        choose_intent(message, FAQ_INTENT)
+        return
     if tells_dispute_date(message.get(ENTITIES) or []):
         return
     if says_no_dispute_yet(text):

@@ -87,3 +87,29 @@ def test_a_faq_reading_that_asks_nothing_still_gets_the_steps():
     message.set("intent_ranking", [{"name": "faq", "confidence": 0.7}])
     read_no_dispute(message)
     assert message.get("intent")["name"] == "ask_dispute_steps"
+
+
+def with_answer(message, confidence):
+    message.set("response_selector", {"faq": {"response": {"confidence": confidence}}})
+    return message
+
+
+def test_a_question_with_faq_close_behind_and_an_answer_is_answered():
+    message = parsed("no dispute yet. how many days do they get once i do open one")
+    message.set("intent", {"name": "ask_dispute_steps", "confidence": 0.65})
+    message.set(
+        "intent_ranking",
+        [{"name": "ask_dispute_steps", "confidence": 0.65}, {"name": "faq", "confidence": 0.35}],
+    )
+    read_no_dispute(with_answer(message, 0.57))
+    assert message.get("intent")["name"] == "faq"
+
+
+def test_asking_for_the_steps_gets_the_steps():
+    message = parsed("I haven't opened a dispute yet, how do I open one?")
+    message.set(
+        "intent_ranking",
+        [{"name": "deny", "confidence": 0.6}, {"name": "faq", "confidence": 0.02}],
+    )
+    read_no_dispute(with_answer(message, 0.19))
+    assert message.get("intent")["name"] == "ask_dispute_steps"
