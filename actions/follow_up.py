@@ -1,6 +1,8 @@
 """A follow-up that points back at the last answer ("where do I click to do that?", "HOW", "and
-where would I get one of those?"): answered from the topic of that answer."""
+where would I get one of those?"): answered from the topic of that answer, or from the topic it
+names ("Where is the escalate button? I can't find it")."""
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -46,6 +48,18 @@ _TOPIC_OF = {said: answer for answer, topic in _TOPICS.items() for said in topic
 _STEP = "utter_dispute_step_"
 
 
+# A follow-up that names its topic ("Where is the escalate button? I can't find it").
+_NAMED_TOPICS = [
+    ("utter_follow_up_escalation", re.compile(r"\bescalat")),
+    ("utter_follow_up_return", re.compile(r"\b(rma|return address|send (it|them) back)\b")),
+]
+
+
+def _named_topic(text: Text) -> Optional[Text]:
+    text = text.lower()
+    return next((topic for topic, words in _NAMED_TOPICS if words.search(text)), None)
+
+
 def _last_topic(tracker: Tracker) -> Optional[Text]:
     """The bot's most recent answer that has a topic: a follow-up answer or a dispute step."""
     for event in reversed(tracker.events):
@@ -68,7 +82,7 @@ class ActionAnswerFollowUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        topic = _last_topic(tracker)
+        topic = _named_topic(tracker.latest_message.get("text") or "") or _last_topic(tracker)
         step = tracker.get_slot("dispute_step")
         if topic == _STEP:  # "what do I write in there?" during the steps: that step again
             topic = f"{_STEP}{int(step)}" if step else None

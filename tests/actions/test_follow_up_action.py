@@ -64,3 +64,19 @@ async def test_without_a_topic_it_asks_what_the_buyer_means(
 ):
     await answer(make_tracker, dispatcher, domain, ev, said)
     assert sent(dispatcher) == ["utter_follow_up_unclear"]
+
+
+@pytest.mark.parametrize(
+    "text, follow_up",
+    [
+        ("Where is the escalate button? I can't find it anywhere.", "utter_follow_up_escalation"),
+        ("and where's the RMA supposed to come from", "utter_follow_up_return"),
+    ],
+)
+async def test_a_topic_named_in_the_message_wins(
+    make_tracker, dispatcher, domain, ev, sent, text, follow_up
+):
+    events = [ev.action("action_listen"), ev.user("greet"), bot_event("utter_contact_seller")]
+    tracker = make_tracker("ask_follow_up", events=events, text=text)
+    await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
+    assert sent(dispatcher) == [follow_up]
