@@ -12,7 +12,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 MODEL = str(ROOT / "models" / "refund-assistant.tar.gz")
-MIN_HOLDOUT_MACRO_F1 = 0.92  # 0.944 now
+MIN_HOLDOUT_MACRO_F1 = 0.92  # 0.945 now
 
 
 def rasa(*args: str) -> subprocess.CompletedProcess:
