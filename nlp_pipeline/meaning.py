@@ -108,10 +108,15 @@ _WEEKDAY = re.compile(
 _APPOSITION = re.compile(r"^[\s,(\-–]*(?:the\s+|that\s+(?:was\s+)?|a\s+)?$", re.IGNORECASE)
 
 
+def is_a_weekday(date_phrase: str) -> bool:
+    """Is the date only a day of the week ("Sunday", "on the Sunday")?"""
+    return bool(_WEEKDAY.match(date_phrase.strip()))
+
+
 def names_the_same_day(first: str, words_between: str, second: str) -> bool:
     """Is one of two dates side by side a weekday naming the other, a day of the month ("the
     15th, the Sunday", "Sunday the 15th")?"""
-    one_is_a_weekday = bool(_WEEKDAY.match(first.strip())) != bool(_WEEKDAY.match(second.strip()))
+    one_is_a_weekday = is_a_weekday(first) != is_a_weekday(second)
     return one_is_a_weekday and bool(_APPOSITION.match(words_between))
 
 

@@ -20,7 +20,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent
-from nlp_pipeline.meaning import corrects, date_role, names_the_same_day
+from nlp_pipeline.meaning import corrects, date_role, is_a_weekday, names_the_same_day
 
 COMPLAINT_PREFIX = "complaint_"
 
@@ -55,7 +55,7 @@ def _without_weekdays_naming_a_date(
     for first, second in pairwise(dates):
         between = text[first["end"] : second["start"]]
         if names_the_same_day(first["value"], between, second["value"]):
-            weekdays.add(id(first) if any(c.isdigit() for c in second["value"]) else id(second))
+            weekdays.add(id(first) if is_a_weekday(first["value"]) else id(second))
     return [e for e in entities if id(e) not in weekdays]
 
 

@@ -22,6 +22,10 @@ from addons.nlu.per_message import PerMessageComponent, choose_intent
 from nlp_pipeline.meaning import asks_a_question, tells_dispute_date
 
 STEPS_INTENT = "ask_dispute_steps"
+# A question asked with "no dispute yet": `faq` at least this confident behind the intent chosen,
+# and an answer the ResponseSelector is at least this sure of (steps requests score near 0).
+FAQ_CLOSE_BEHIND = 0.25
+ANSWER_FOUND = 0.5
 _OPEN = r"(?:open|opened|file|filed|start|started|raise|raised|make|made|create|created|do|done)"
 _A_DISPUTE = r"(?:(?:a|any|the|my) )?(?:dispute|claim|case)s?|one|any|anything|it"
 NO_DISPUTE_YET = re.compile(
@@ -43,7 +47,8 @@ def _answerable(message: Message) -> bool:
     ranking = message.get(INTENT_RANKING_KEY) or []
     faq: Dict[Text, Any] = next((r for r in ranking if r.get("name") == FAQ_INTENT), {})
     answer = answer_confidence(message)
-    return float(faq.get("confidence") or 0) >= 0.25 and answer is not None and answer >= 0.5
+    close_behind = float(faq.get("confidence") or 0) >= FAQ_CLOSE_BEHIND
+    return close_behind and answer is not None and answer >= ANSWER_FOUND
 
 
 def read_no_dispute(message: Message) -> None:

@@ -91,18 +91,20 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
-        featured = [m for m in messages if _has_text(m)]
-        if featured:
-            super().process(featured)
+        with_text = [message for message in messages if _has_text(message)]
+        if with_text:
+            super().process(with_text)
         for message in messages:
             if not _has_text(message):  # an empty message: no intent, as with DIET
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
-            if self.vocabulary and words(message) and not words(message) & self.vocabulary:
+            elif self._knows_none_of(words(message)):
                 for key in (INTENT, INTENT_RANKING_KEY):
-                    unknown = _without_confidence(message.get(key))
-                    message.set(key, unknown, add_to_output=True)
+                    message.set(key, _without_confidence(message.get(key)), add_to_output=True)
         return messages
+
+    def _knows_none_of(self, said: Set[Text]) -> bool:
+        return bool(said and self.vocabulary) and self.vocabulary.isdisjoint(said)
 
     def persist(self) -> None:
         super().persist()

@@ -115,6 +115,7 @@ def date_entities(text, *phrases):
         ("no hang on, it was the 15th, the Sunday", ("the 15th", "Sunday"), "the 15th"),
         ("I opened it on Sunday the 15th", ("Sunday", "the 15th"), "the 15th"),
         ("opened it on the 15th (a Sunday)", ("the 15th", "Sunday"), "the 15th"),
+        ("it was Sunday, the fifteenth", ("Sunday", "the fifteenth"), "the fifteenth"),
     ],
 )
 def test_a_weekday_naming_the_day_of_the_month_beside_it_is_dropped(text, phrases, kept):
