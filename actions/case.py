@@ -5,6 +5,7 @@ from datetime import date
 from typing import Dict, List, Optional, Set, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.formatting import day_count, days_ago, long_date
 from refund_rules.deadlines import DisputeStanding, dispute_standing
@@ -72,6 +73,19 @@ def standing_values(standing: DisputeStanding, locale: str = "en") -> Dict[Text,
         "escalation_from": long_date(standing.escalation_from, today, locale),
         "days_until": day_count(standing.days_until_escalation, locale),
     }
+
+
+def tell_standing(dispatcher: CollectingDispatcher, standing: DisputeStanding) -> None:
+    """Where the dispute stands: the seller's days, then escalation (now, or from when)."""
+    values = standing_values(standing)
+    dispatcher.utter_message(
+        response=f"utter_standing_seller_window_{standing.seller_window.value}", **values
+    )
+    if standing.can_escalate:
+        dispatcher.utter_message(response="utter_standing_escalation_available", **values)
+        dispatcher.utter_message(response="utter_escalation_button_caveat")
+    else:
+        dispatcher.utter_message(response="utter_standing_escalation_later", **values)
 
 
 def reminder_dates(

@@ -15,8 +15,8 @@ from actions.case import (
     current_standing,
     dispute_date_asked_for,
     reminder_dates,
-    standing_values,
     stored_date,
+    tell_standing,
 )
 from actions.formatting import long_date
 from refund_rules.dates import DateDoubt, read_buyer_date
@@ -111,18 +111,10 @@ class ActionCheckDeadlines(Action):
         if standing is None or check_dispute_date(standing.opened, today) is not None:
             dispatcher.utter_message(response="utter_ask_dispute_date")
             return []
-        values = standing_values(standing)
         complaint = complaint_to_acknowledge(tracker)
         if complaint:
             dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
-        dispatcher.utter_message(
-            response=f"utter_standing_seller_window_{standing.seller_window.value}", **values
-        )
-        if standing.can_escalate:
-            dispatcher.utter_message(response="utter_standing_escalation_available", **values)
-            dispatcher.utter_message(response="utter_escalation_button_caveat")
-        else:
-            dispatcher.utter_message(response="utter_standing_escalation_later", **values)
+        tell_standing(dispatcher, standing)
         _offer_reminders(dispatcher, standing)
         return []
 

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.case import current_standing, standing_values
+from actions.case import current_standing, standing_values, tell_standing
 
 # Its text stands for each detail of the case the buyer hasn't given.
 NOT_GIVEN_RESPONSE = "utter_case_not_given"
@@ -34,6 +34,8 @@ class ActionSummariseCase(Action):
         }
         dispatcher.utter_message(response="utter_no_live_agents")
         dispatcher.utter_message(response="utter_case_summary", **summary)
+        if standing:  # and where it stands now, as a buyer asking for a person wants to know
+            tell_standing(dispatcher, standing)
         return []
 
 

@@ -60,7 +60,12 @@ async def test_with_slots_the_case_is_filled_in(make_tracker, dispatcher, domain
     events = await ActionSummariseCase().run(dispatcher, tracker, domain)
 
     assert events == []
-    assert sent(dispatcher) == ["utter_no_live_agents", "utter_case_summary"]
+    assert sent(dispatcher) == [
+        "utter_no_live_agents",
+        "utter_case_summary",
+        "utter_standing_seller_window_closed",
+        "utter_standing_escalation_later",
+    ]
     summary = dispatcher.messages[1]
     assert {k: summary[k] for k in SUMMARY_KEYS} == {
         "complaint": "item not received",
@@ -118,3 +123,16 @@ async def test_a_dispute_opened_today_is_included(make_tracker, dispatcher, doma
     assert summary["dispute_opened"] == "Saturday 28 November"
     assert summary["seller_deadline"] == "Thursday 3 December"
     assert summary["escalation_from"] == "Sunday 13 December"
+
+
+async def test_where_it_stands_follows_the_summary(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("request_human", slots={"dispute_date": "2026-11-10"})
+
+    await ActionSummariseCase().run(dispatcher, tracker, domain)
+
+    assert sent(dispatcher)[2:] == [
+        "utter_standing_seller_window_closed",
+        "utter_standing_escalation_available",
+        "utter_escalation_button_caveat",
+    ]
+    assert dispatcher.messages[2]["opened"] == "Tuesday 10 November"
