@@ -7,14 +7,17 @@ When the words put the buyer at a step (refund_rules/walkthrough.py), the intent
 `next_step`: the walkthrough then shows the step after the one they reached, whether or not the
 steps were started. So does a step said with what the ResponseSelector takes for a question about
 the deadlines ("I found the order. What comes next?"); "submitted! by when must the seller answer?"
-gives, during the steps, the buyer's dates from today. Runs after NoDisputeYet.
+gives, during the steps, the buyer's dates from today. So does a complaint intent with no complaint
+in the words ("submitted. it errored out on Monday, so today is the real one"), and a question
+the ResponseSelector has no sure answer for that names a step ("what am I supposed to write in
+the dispute form?": step 4 says what goes in it). Runs after NoDisputeYet.
 """
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_key
+from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_confidence, answer_key
 from addons.nlu.per_message import PerMessageComponent, choose_intent
 from refund_rules.walkthrough import step_from_words
 
@@ -36,10 +39,29 @@ READ_AS_A_STEP = {
 DEADLINE_ANSWERS = {"faq/seller_response_window", "faq/escalation_rule"}
 
 
+# Below this the ResponseSelector's answer is a guess (as in NoDisputeYet).
+ANSWER_FOUND = 0.5
+COMPLAINT_INTENT_PREFIX = "report_"
+SELLER_SILENT = "report_seller_unresponsive"
+
+
 def _deadline_question(message: Message) -> bool:
     if (message.get(INTENT) or {}).get("name") != RETRIEVAL_INTENT:
         return False
     return answer_key(message) in DEADLINE_ANSWERS
+
+
+def _unsure_answer(message: Message) -> bool:
+    if (message.get(INTENT) or {}).get("name") != RETRIEVAL_INTENT:
+        return False
+    return (answer_confidence(message) or 0.0) < ANSWER_FOUND
+
+
+def _complaint_without_its_words(message: Message) -> bool:
+    intent = (message.get(INTENT) or {}).get("name") or ""
+    if not intent.startswith(COMPLAINT_INTENT_PREFIX) or intent == SELLER_SILENT:
+        return False
+    return not any(e.get("entity") == "complaint" for e in message.get(ENTITIES) or [])
 
 
 def read_step(message: Message) -> None:
@@ -47,7 +69,12 @@ def read_step(message: Message) -> None:
     if stated is None:
         return
     intent = (message.get(INTENT) or {}).get("name")
-    if intent in READ_AS_A_STEP or _deadline_question(message):
+    if (
+        intent in READ_AS_A_STEP
+        or _deadline_question(message)
+        or _unsure_answer(message)
+        or _complaint_without_its_words(message)
+    ):
         choose_intent(message, STEP_INTENT)
 
 

@@ -6,10 +6,13 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.nlu.step_told import read_step
 
 
-def parsed(intent, text, answer=None):
+def parsed(intent, text, answer=None, answer_confidence=0.9, complaint=None):
     message = Message(data={"text": text})
     if answer:
-        message.set("response_selector", {"faq": {"response": {"intent_response_key": answer}}})
+        selected = {"intent_response_key": answer, "confidence": answer_confidence}
+        message.set("response_selector", {"faq": {"response": selected}})
+    if complaint:
+        message.set("entities", [{"entity": "complaint", "value": complaint}])
     message.set("intent", {"name": intent, "confidence": 0.4})
     message.set(
         "intent_ranking",
@@ -31,9 +34,33 @@ def test_without_a_step_the_intent_stays():
     assert parsed("request_refund", "how do I get my money back?") == "request_refund"
 
 
-@pytest.mark.parametrize("intent", ["faq", "ask_escalation", "report_defective"])
-def test_other_intents_are_left_alone(intent):
-    assert parsed(intent, "I'm logged in, what now") == intent
+def test_other_intents_are_left_alone():
+    assert parsed("ask_escalation", "I'm logged in, what now") == "ask_escalation"
+
+
+def test_a_question_with_a_sure_answer_keeps_it():
+    text = "I'm logged in, will the money go to my card?"
+    assert parsed("faq", text, "faq/refund_method") == "faq"
+
+
+def test_a_question_without_a_sure_answer_about_a_step_gets_that_step():
+    text = "what am I supposed to write in the dispute form?"
+    assert parsed("faq", text, "faq/what_is_a_dispute", answer_confidence=0.24) == "next_step"
+
+
+def test_a_complaint_said_with_a_step_keeps_the_complaint():
+    text = "I'm logged in but the lamp arrived broken"
+    assert parsed("report_defective", text, complaint="defective") == "report_defective"
+
+
+def test_a_complaint_intent_without_complaint_words_is_the_step():
+    text = "submitted. it errored out on Monday, so today is the real one"
+    assert parsed("report_defective", text) == "next_step"
+
+
+def test_a_silent_seller_said_with_a_step_stays():
+    text = "submitted it days ago and the seller still hasn't answered"
+    assert parsed("report_seller_unresponsive", text) == "report_seller_unresponsive"
 
 
 def test_submitted_and_a_deadline_question_continues_the_steps():

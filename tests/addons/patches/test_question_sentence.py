@@ -20,6 +20,19 @@ from addons.patches.question_sentence import question_sentence, with_the_questio
         ("it came broken. help", None),  # nothing asked
         ("it came broken. why?", None),  # too short to read alone
         ("/ask_dispute_steps", None),
+        (
+            "no dispute yet. how many days will the seller get once I open one",
+            "how many days will the seller get once I open one",
+        ),
+        (
+            "Quick question before I go on: must I send the broken ones back?",
+            "must I send the broken ones back?",
+        ),
+        (
+            "one thing - after it's sent, where do I follow it?",
+            "after it's sent, where do I follow it?",
+        ),
+        ("Ordered 3 USB-C cables at 10:30 today, none of them work", None),
     ],
 )
 def test_the_question_sentence(text, question):
@@ -67,11 +80,41 @@ def test_a_deadline_reading_of_the_whole_stays_unless_a_question_is_answered_fir
 
 @pytest.mark.parametrize("read_whole", ["next_step", "request_human", "ask_dispute_steps"])
 def test_a_whole_that_asks_or_says_something_to_act_on_stays(read_whole):
-    whole = dict(WHOLE, intent={"name": read_whole, "confidence": 0.4})
+    text = "I'm logged in now. who pays the return postage?"
+    whole = dict(WHOLE, text=text, intent={"name": read_whole, "confidence": 0.4})
     assert with_the_question(whole, asked("faq", 0.9)) is whole
+
+
+@pytest.mark.parametrize(
+    "read_whole, text",
+    [
+        ("next_step", "Quick question before I carry on: who pays the return postage?"),
+        ("previous_step", "one thing - must I send it back?"),
+    ],
+)
+def test_a_step_the_words_dont_tell_gives_way_to_the_question(read_whole, text):
+    whole = dict(WHOLE, text=text, intent={"name": read_whole, "confidence": 0.4})
+    assert with_the_question(whole, asked("faq", 0.9))["intent"]["name"] == "faq"
 
 
 @pytest.mark.parametrize("read_whole", ["report_defective", "inform", "nlu_fallback", "greet"])
 def test_a_story_gives_way_to_its_question(read_whole):
     whole = dict(WHOLE, intent={"name": read_whole, "confidence": 0.4})
     assert with_the_question(whole, asked("faq", 0.9))["intent"]["name"] == "faq"
+
+
+def test_of_two_answers_the_surer_one_is_given():
+    whole = dict(
+        WHOLE,
+        intent={"name": "faq", "confidence": 0.6},
+        response_selector={"faq": {"response": {"utter_action": "utter_faq/y", "confidence": 0.3}}},
+    )
+    surer = asked("faq", 0.7)
+    surer["response_selector"]["faq"]["response"]["confidence"] = 0.55
+    assert (
+        with_the_question(whole, surer)["response_selector"]["faq"]["response"]["utter_action"]
+        == "utter_faq/x"
+    )
+    unsure = asked("faq", 0.7)
+    unsure["response_selector"]["faq"]["response"]["confidence"] = 0.2
+    assert with_the_question(whole, unsure) is whole
