@@ -2,10 +2,10 @@
 
 The intent classifier learns `faq` from several hundred varied questions and can take long
 messages that are not questions ("ordered a cable, got a toy car instead") for one. The
-ResponseSelector then finds no answer that fits: its confidence stays low (0.1-0.2 on such
-messages, above 0.8 on real questions, measured on the held-out files). Below `threshold` the
-gate gives the message the next intent of the classifier's ranking instead. Runs after the
-ResponseSelector and before the FallbackClassifier.
+answer selector then finds no answer that fits, and its confidence stays low. Below `threshold`
+the gate gives the message the next intent of the classifier's ranking instead. On the held-out
+messages read as `faq`, 0.2 gives the most right answers (198 of 213; 197 at 0.3, 190 at 0.5).
+Runs after the answer selector and before the FallbackClassifier.
 """
 
 from typing import Any, Dict, List, Optional, Text

@@ -91,11 +91,11 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
-        with_text = [message for message in messages if _has_text(message)]
+        with_text = [message for message in messages if has_text(message)]
         if with_text:
             super().process(with_text)
         for message in messages:
-            if not _has_text(message):  # an empty message: no intent, as with DIET
+            if not has_text(message):  # an empty message: no intent, as with DIET
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
             elif self._knows_none_of(words(message)):
@@ -131,7 +131,7 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         return component  # type: ignore[return-value]
 
 
-def _has_text(message: Message) -> bool:
+def has_text(message: Message) -> bool:
     return any(token.text.strip() for token in message.get(TOKENS_NAMES[TEXT]) or [])
 
 

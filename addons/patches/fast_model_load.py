@@ -1,4 +1,4 @@
-"""Load the TensorFlow models (ResponseSelector, TED) in about a quarter of the time.
+"""Load the TensorFlow models (TED; DIET or a ResponseSelector too) in a quarter of the time.
 
 Rasa 3.6.21's `RasaModel.load` creates a model's weights by training it for one step on one
 example, then loads the trained weights over them. That step runs as a traced `tf.function`,

@@ -23,7 +23,7 @@ async def parse_all(agent: Agent) -> List[Tuple[str, float]]:
 
 
 def load() -> Loaded:
-    """The weights of every TensorFlow model (ResponseSelector, TED), and some parses."""
+    """The weights of every TensorFlow model (TED), and some parses."""
     agent = Agent.load(str(MODEL))
     nodes: Dict[str, Any] = agent.processor.graph_runner._instantiated_nodes  # type: ignore
     weights = {
@@ -50,10 +50,7 @@ def test_the_same_weights(stock_and_fast):
     (stock, _), (fast, _) = stock_and_fast
     assert sorted(stock) == sorted(fast)
     # Every TensorFlow model of the pipeline: node names end in the component's position.
-    assert {name.rstrip("0123456789") for name in stock} == {
-        "run_ResponseSelector",
-        "run_TEDPolicy",
-    }
+    assert {name.rstrip("0123456789") for name in stock} == {"run_TEDPolicy"}
     for name in stock:
         assert len(stock[name]) == len(fast[name]) > 10
         for ours, theirs in zip(fast[name], stock[name], strict=True):
