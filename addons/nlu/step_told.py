@@ -18,6 +18,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_confidence, answer_key
+from addons.nlu.no_dispute_yet import ANSWER_FOUND  # below it, the selected answer is a guess
 from addons.nlu.per_message import PerMessageComponent, choose_intent
 from refund_rules.walkthrough import step_from_words
 
@@ -39,8 +40,6 @@ READ_AS_A_STEP = {
 DEADLINE_ANSWERS = {"faq/seller_response_window", "faq/escalation_rule"}
 
 
-# Below this the ResponseSelector's answer is a guess (as in NoDisputeYet).
-ANSWER_FOUND = 0.5
 COMPLAINT_INTENT_PREFIX = "report_"
 SELLER_SILENT = "report_seller_unresponsive"
 
