@@ -265,6 +265,15 @@ COMPLAINT_TOKEN_PATTERNS = {
             {"LOWER": {"IN": ["a", "an", "some"]}},
             {"LOWER": {"NOT_IN": _NOT_AN_ITEM}, "IS_ALPHA": True},
         ],
+        # "got a little plastic toy car instead", not "got a coupon instead"
+        [
+            {"LOWER": {"IN": ["got", "received", "recieved", "sent"]}},
+            {"LOWER": {"IN": ["me"]}, "OP": "?"},
+            {"LOWER": {"IN": ["a", "an", "some", "this", "that"]}},
+            *[{"LOWER": {"NOT_IN": _NOT_AN_ITEM}, "IS_ALPHA": True, "OP": "?"}] * 3,
+            {"LOWER": {"NOT_IN": _NOT_AN_ITEM}, "IS_ALPHA": True},
+            {"LOWER": "instead"},
+        ],
     ],
 }  # fmt: skip
 

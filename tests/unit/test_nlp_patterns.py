@@ -161,6 +161,7 @@ def test_a_dispute_case_is_not_a_product(nlp, text, expected):
         ("i bought a lamp but received a teapot", "complaint_not_as_described"),
         ("ordered a cable and what came in the bag is a toy car", "complaint_not_as_described"),
         ("they sent me slippers instead of the boots", "complaint_not_as_described"),
+        ("Ordered a cable, got a little plastic toy car instead.", "complaint_not_as_described"),
         ("the jacket came in S, i ordered XL", "complaint_wrong_size"),
         ("my order no arrive since 2 month", "complaint_not_received"),
         ("the left earbud not work", "complaint_defective"),
@@ -175,6 +176,8 @@ def test_complaint_phrases_are_found_in_any_message(nlp, text, expected):
     "text",
     [
         "he offers me a coupon instead of a refund",
+        "the seller sent me a partial refund instead",
+        "i got a coupon instead",
         "can I talk to a person instead of a bot?",
         "I asked and got a reply from the seller",
         "i got an email from aliexpress",
