@@ -5,16 +5,18 @@ The ResponseSelector picks the answer (`utter_faq/<name>`). A question about the
 buyer whose dispute date is known ("and by when does the seller have to answer?") gets their own
 dates instead of the general rule; a question told with the dispute's date ("the seller rejected
 my dispute, what now? I opened it on the 12th") gets its answer, then where the dispute stands; a
-complaint told with the question is acknowledged first.
+complaint told with the question is acknowledged first. A buyer asked for the dispute's date who
+says there is no dispute yet is answered and not asked for the date again.
 """
 
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case import complaint_to_acknowledge, dispute_date_said, stored_date
+from nlp_pipeline.meaning import says_no_dispute_yet
 
 # The ResponseSelector's answers are the responses `utter_faq/<name>`.
 ANSWERS = "utter_faq"
@@ -50,4 +52,11 @@ class ActionAnswerQuestion(Action):
         dispatcher.utter_message(response=answer)
         if dispute_date_said(tracker) and not in_the_form:  # the form asks again if vague
             return [FollowupAction(_FORM)]
+        if in_the_form and says_no_dispute_yet(tracker.latest_message.get("text") or ""):
+            # "no dispute yet. how many days will they get?": no date to ask for
+            return [
+                ActiveLoop(None),
+                SlotSet("requested_slot", None),
+                FollowupAction("action_listen"),
+            ]
         return []

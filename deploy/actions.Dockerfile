@@ -8,6 +8,7 @@ WORKDIR /app
 RUN pip install --no-cache-dir dateparser==1.2.0 babel==2.19.0
 COPY actions/ /app/actions/
 COPY refund_rules/ /app/refund_rules/
+COPY nlp_pipeline/__init__.py nlp_pipeline/meaning.py /app/nlp_pipeline/
 COPY log_masking.py policy.yml /app/
 ENV PYTHONPATH=/app
 USER 1001

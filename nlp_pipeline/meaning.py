@@ -181,3 +181,19 @@ def date_role(text: str, start: int, end: int) -> Optional[str]:
     ):
         return RULE
     return None
+
+
+# "I haven't opened a dispute, I only messaged the seller", "no dispute yet", "I not open dispute".
+_OPEN = r"(?:open|opened|file|filed|start|started|raise|raised|make|made|create|created|do|done)"
+_A_DISPUTE = r"(?:(?:a|any|the|my) )?(?:dispute|claim|case)s?|one|any|anything|it"
+NO_DISPUTE_YET = re.compile(
+    rf"(?:\b(?:have|has|had|did|do|does)n'?t|\b(?:have|has|had|did|do|does) not|\bnever|\bnot yet"
+    rf"|\bi not|\byet to)\s+(?:\w+\s+){{0,2}}?{_OPEN}\s+(?:{_A_DISPUTE})\b"
+    rf"|\bno (?:dispute|claim)s?\b(?!\s+(?:button|option))"
+    rf"|\b(?:dispute|claim)s? (?:not|isn'?t|wasn'?t) (?:yet )?(?:open|opened|filed|started)\b",
+)
+
+
+def says_no_dispute_yet(text: str) -> bool:
+    """Do the words say there is no dispute yet ("I haven't opened one", "no dispute yet")?"""
+    return bool(NO_DISPUTE_YET.search(text.lower().replace("\u2019", "'")))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
 from actions.questions import ActionAnswerQuestion
 
@@ -69,6 +69,21 @@ async def test_while_asked_for_the_date_only_the_answer(make_tracker, dispatcher
         active_loop={"name": "deadline_form"},
     )
     assert await run(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == ["utter_faq/seller_response_window"]
+
+
+async def test_no_dispute_yet_while_asked_for_the_date_ends_the_question(
+    make_tracker, dispatcher, domain, sent
+):
+    tracker = asked(
+        make_tracker, "utter_faq/seller_response_window", active_loop={"name": "deadline_form"}
+    )
+    tracker.latest_message["text"] = "no dispute yet. how many days will the seller get?"
+    assert await run(tracker, dispatcher, domain) == [
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        FollowupAction("action_listen"),
+    ]
     assert sent(dispatcher) == ["utter_faq/seller_response_window"]
 
 
