@@ -16,6 +16,7 @@ accuracy, TF-IDF with C=100 0.918; training takes seconds instead of DIET's minu
 """
 
 import json
+from pathlib import Path
 from typing import Any, Dict, List, Set, Text
 
 import numpy as np
@@ -109,8 +110,16 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
     def persist(self) -> None:
         super().persist()
         with self._model_storage.write_to(self._resource) as model_dir:
-            np.save(model_dir / IDF_FILE, self.idf)
-            (model_dir / VOCABULARY_FILE).write_text(json.dumps(sorted(self.vocabulary)))
+            self._write(model_dir)
+
+    def _write(self, model_dir: Path) -> None:
+        """Save what the logistic regression alone doesn't hold."""
+        np.save(model_dir / IDF_FILE, self.idf)
+        (model_dir / VOCABULARY_FILE).write_text(json.dumps(sorted(self.vocabulary)))
+
+    def _read(self, model_dir: Path) -> None:
+        self.idf = np.load(model_dir / IDF_FILE)
+        self.vocabulary = set(json.loads((model_dir / VOCABULARY_FILE).read_text()))
 
     @classmethod
     def load(
@@ -124,10 +133,9 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         component = super().load(config, model_storage, resource, execution_context, **kwargs)
         try:
             with model_storage.read_from(resource) as model_dir:
-                component.idf = np.load(model_dir / IDF_FILE)
-                component.vocabulary = set(json.loads((model_dir / VOCABULARY_FILE).read_text()))
+                component._read(model_dir)  # type: ignore[attr-defined]
         except (ValueError, FileNotFoundError):
-            pass  # not trained (no intent examples): the parent has logged it
+            pass  # not trained (no examples): the parent has logged it
         return component  # type: ignore[return-value]
 
 

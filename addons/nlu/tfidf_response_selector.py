@@ -12,9 +12,9 @@ before), so the add-ons' thresholds keep their meaning.
 """
 
 import json
+from pathlib import Path
 from typing import Any, Dict, List, Text, Tuple
 
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -107,24 +107,10 @@ class TfidfResponseSelector(TfidfIntentClassifier):
         properties[self.retrieval_intent] = prediction
         message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
 
-    def persist(self) -> None:
-        super().persist()
-        with self._model_storage.write_to(self._resource) as model_dir:
-            (model_dir / RESPONSES_FILE).write_text(json.dumps(self.responses))
+    def _write(self, model_dir: Path) -> None:
+        super()._write(model_dir)
+        (model_dir / RESPONSES_FILE).write_text(json.dumps(self.responses))
 
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "TfidfResponseSelector":
-        component = super().load(config, model_storage, resource, execution_context, **kwargs)
-        try:
-            with model_storage.read_from(resource) as model_dir:
-                component.responses = json.loads((model_dir / RESPONSES_FILE).read_text())
-        except (ValueError, FileNotFoundError):
-            pass  # not trained (no examples of the retrieval intent)
-        return component  # type: ignore[return-value]
+    def _read(self, model_dir: Path) -> None:
+        super()._read(model_dir)
+        self.responses = json.loads((model_dir / RESPONSES_FILE).read_text())
