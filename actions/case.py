@@ -102,13 +102,18 @@ def reminder_dates(
 def complaint_to_acknowledge(tracker: Tracker) -> Optional[Text]:
     """The complaint type the buyer's latest message named, unless the bot already answered
     that complaint (its guidance or a short acknowledgement) in this conversation."""
-    entities = tracker.latest_message.get("entities") or []
-    named = [e.get("value") for e in entities if e.get("entity") == "complaint"]
+    named = complaint_named(tracker)
     if not named:
         return None
-    if bot_said(tracker, {f"utter_complaint_{named[0]}", f"utter_noted_complaint_{named[0]}"}):
+    if bot_said(tracker, {f"utter_complaint_{named}", f"utter_noted_complaint_{named}"}):
         return None
-    return named[0]
+    return named
+
+
+def complaint_named(tracker: Tracker) -> Optional[Text]:
+    """The complaint type the buyer's latest message names ("got a keychain instead"), if any."""
+    entities = tracker.latest_message.get("entities") or []
+    return next((e.get("value") for e in entities if e.get("entity") == "complaint"), None)
 
 
 def bot_said(tracker: Tracker, responses: Set[Text]) -> bool:

@@ -6,7 +6,9 @@ buyer whose dispute date is known ("and by when does the seller have to answer?"
 dates instead of the general rule; a question told with the dispute's date ("the seller rejected
 my dispute, what now? I opened it on the 12th") gets its answer, then where the dispute stands; a
 complaint told with the question is acknowledged first. A buyer asked for the dispute's date who
-says there is no dispute yet is answered and not asked for the date again.
+says there is no dispute yet is answered and not asked for the date again. An answer about one
+complaint type is never given to a message that names another ("ordered a phone case and got a
+keychain??" is not the wrong-size advice): that complaint's guidance instead.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -15,7 +17,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case import complaint_to_acknowledge, dispute_date_said, stored_date
+from actions.case import complaint_named, complaint_to_acknowledge, dispute_date_said, stored_date
 from nlp_pipeline.meaning import says_no_dispute_yet
 
 # The ResponseSelector's answers are the responses `utter_faq/<name>`.
@@ -23,6 +25,11 @@ ANSWERS = "utter_faq"
 # Answers that the buyer's own dates answer better, once they are known.
 ABOUT_THE_DEADLINES = {"utter_faq/seller_response_window", "utter_faq/escalation_rule"}
 _FORM = "deadline_form"
+# Answers about one complaint type.
+COMPLAINT_OF_ANSWER = {
+    "utter_faq/keep_wrong_size": "wrong_size",
+    "utter_faq/marked_delivered": "not_received",
+}
 
 
 def selected_answer(tracker: Tracker) -> Optional[Text]:
@@ -46,6 +53,9 @@ class ActionAnswerQuestion(Action):
         date_known = stored_date(tracker, "dispute_date") is not None
         if answer in ABOUT_THE_DEADLINES and date_known and not in_the_form:
             return [FollowupAction(_FORM)]
+        named = complaint_named(tracker)
+        if named and COMPLAINT_OF_ANSWER.get(answer, named) != named:
+            return [FollowupAction("action_explain_complaint")]
         complaint = complaint_to_acknowledge(tracker)
         if complaint:  # "the sneakers came with glue everywhere. do I need photos?"
             dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")

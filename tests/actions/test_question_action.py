@@ -103,3 +103,26 @@ async def test_a_complaint_told_with_the_question_is_acknowledged_first(
     tracker = asked(make_tracker, "utter_faq/evidence", [glue])
     assert await run(tracker, dispatcher, domain) == []
     assert sent(dispatcher) == ["utter_noted_complaint_defective", "utter_faq/evidence"]
+
+
+@pytest.mark.parametrize(
+    "answer, named",
+    [
+        ("utter_faq/keep_wrong_size", "not_as_described"),
+        ("utter_faq/marked_delivered", "defective"),
+    ],
+)
+async def test_an_answer_about_another_complaint_gives_the_named_ones_guidance(
+    answer, named, make_tracker, dispatcher, domain, sent
+):
+    complaint = {"entity": "complaint", "value": named}
+    tracker = asked(make_tracker, answer, [complaint])
+    assert await run(tracker, dispatcher, domain) == [FollowupAction("action_explain_complaint")]
+    assert sent(dispatcher) == []
+
+
+async def test_an_answer_about_the_complaint_named_is_given(make_tracker, dispatcher, domain, sent):
+    too_small = {"entity": "complaint", "value": "wrong_size"}
+    tracker = asked(make_tracker, "utter_faq/keep_wrong_size", [too_small])
+    assert await run(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == ["utter_noted_complaint_wrong_size", "utter_faq/keep_wrong_size"]
