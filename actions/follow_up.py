@@ -1,11 +1,13 @@
 """A follow-up that points back at the last answer ("where do I click to do that?", "HOW", "and
 where would I get one of those?"): answered from the topic of that answer, or from the topic it
-names ("Where is the escalate button? I can't find it")."""
+names ("Where is the escalate button? I can't find it"); "ok, how do I open one?" with no steps
+running starts the steps."""
 
 import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 # The follow-up answer for each topic, and the answers that are on that topic.
@@ -35,6 +37,7 @@ _TOPICS: Dict[Text, List[Text]] = {
         "utter_contact_seller",
         "utter_contact_seller_first",
         "utter_offer_walkthrough",
+        "utter_offer_walkthrough_again",
     ],
     "utter_follow_up_seller_window": [
         "utter_faq/seller_response_window",
@@ -53,6 +56,10 @@ _NAMED_TOPICS = [
     ("utter_follow_up_escalation", re.compile(r"\bescalat")),
     ("utter_follow_up_return", re.compile(r"\b(rma|return address|send (it|them) back)\b")),
 ]
+
+
+# "ok, how do I open one?", "how do I file it": a dispute to open.
+_OPENING_ONE = re.compile(r"\b(open|file|start|raise)\s+(it|one|a dispute|the dispute)\b")
 
 
 def _named_topic(text: Text) -> Optional[Text]:
@@ -82,8 +89,11 @@ class ActionAnswerFollowUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        topic = _named_topic(tracker.latest_message.get("text") or "") or _last_topic(tracker)
+        text = tracker.latest_message.get("text") or ""
         step = tracker.get_slot("dispute_step")
+        if step is None and _OPENING_ONE.search(text.lower()):
+            return [FollowupAction("action_show_dispute_step")]
+        topic = _named_topic(text) or _last_topic(tracker)
         if topic == _STEP:  # "what do I write in there?" during the steps: that step again
             topic = f"{_STEP}{int(step)}" if step else None
         dispatcher.utter_message(response=topic or "utter_follow_up_unclear")

@@ -17,6 +17,8 @@ _COMMANDS = {
     "previous_step": Command.BACK,
     "repeat_step": Command.REPEAT,
     "resume_walkthrough": Command.RESUME,
+    # handed over by action_answer_follow_up: "ok, how do I open one?"
+    "ask_follow_up": Command.START,
 }
 _NOTES = {
     Outcome.STARTED: "utter_walkthrough_intro",

@@ -1,6 +1,7 @@
 """action_answer_follow_up: "where do I click to do that?" answered from the last answer's topic."""
 
 import pytest
+from rasa_sdk.events import FollowupAction
 
 from actions.follow_up import ActionAnswerFollowUp
 
@@ -80,3 +81,28 @@ async def test_a_topic_named_in_the_message_wins(
     tracker = make_tracker("ask_follow_up", events=events, text=text)
     await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
     assert sent(dispatcher) == [follow_up]
+
+
+async def test_opening_one_with_no_steps_running_starts_the_steps(
+    make_tracker, dispatcher, domain, ev, sent
+):
+    events = [
+        ev.action("action_listen"),
+        ev.user("faq"),
+        bot_event("utter_faq/seller_response_window"),
+    ]
+    tracker = make_tracker("ask_follow_up", events=events, text="k how do i open one")
+    events = await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
+    assert events == [FollowupAction("action_show_dispute_step")]
+    assert sent(dispatcher) == []
+
+
+async def test_opening_it_during_the_steps_is_that_step_again(
+    make_tracker, dispatcher, domain, ev, sent
+):
+    events = [ev.action("action_listen"), ev.user("next_step"), bot_event("utter_dispute_step_3")]
+    tracker = make_tracker(
+        "ask_follow_up", events=events, text="how do i open it", slots={"dispute_step": 3}
+    )
+    assert await ActionAnswerFollowUp().run(dispatcher, tracker, domain) == []
+    assert sent(dispatcher) == ["utter_dispute_step_3"]

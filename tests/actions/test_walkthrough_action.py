@@ -32,6 +32,15 @@ async def test_start(make_tracker, dispatcher, domain, sent, render):
     assert render(dispatcher.messages[1], tracker)["text"].startswith("Step 1 of 5")
 
 
+async def test_a_follow_up_handed_over_starts_the_steps(make_tracker, dispatcher, domain, sent):
+    tracker = make_tracker("ask_follow_up", text="k how do i open one")
+
+    events = await run(tracker, dispatcher, domain)
+
+    assert events == [SlotSet("dispute_step", 1)]
+    assert sent(dispatcher) == ["utter_walkthrough_intro", "utter_dispute_step_1"]
+
+
 async def test_a_complaint_named_with_the_request_is_acknowledged_once(
     make_tracker, dispatcher, domain, sent, render
 ):
