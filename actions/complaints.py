@@ -7,7 +7,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.case import dispute_date_given, stored_date
+from actions.case import bot_said, dispute_date_given, stored_date
 
 # What each complaint intent says went wrong (the slot's own mappings in domain.yml).
 COMPLAINT_OF_INTENT = {
@@ -34,6 +34,11 @@ class ActionExplainComplaint(Action):
         if not complaint:
             dispatcher.utter_message(response="utter_refund_overview")
             dispatcher.utter_message(response="utter_request_refund")
+            return []
+        if bot_said(tracker, {f"utter_complaint_{complaint}"}) and not dispute_date_given(tracker):
+            # said again ("like it's a completely different product"): noted, not the guidance again
+            dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
+            dispatcher.utter_message(response="utter_offer_walkthrough_again")
             return []
         dispatcher.utter_message(response=f"utter_complaint_{complaint}")
         if dispute_date_given(tracker):

@@ -140,3 +140,24 @@ async def test_a_complaint_with_the_disputes_date_goes_to_where_it_stands(
 
     assert events == [FollowupAction("deadline_form")]
     assert sent(dispatcher) == ["utter_complaint_defective"]
+
+
+async def test_a_complaint_said_again_is_noted_not_explained_again(
+    make_tracker, dispatcher, domain, sent, render
+):
+    explained = {"event": "bot", "metadata": {"utter_action": "utter_complaint_not_as_described"}}
+    tracker = make_tracker(
+        "report_not_as_described",
+        events=[explained],
+        slots={"complaint": "not_as_described"},
+        text="like it's a completely different product",
+    )
+
+    assert await ActionExplainComplaint().run(dispatcher, tracker, domain) == []
+
+    assert sent(dispatcher) == [
+        "utter_noted_complaint_not_as_described",
+        "utter_offer_walkthrough_again",
+    ]
+    offer = render(dispatcher.messages[1], tracker)
+    assert [b["payload"] for b in offer["buttons"]] == ["/affirm", "/deny"]
