@@ -2,19 +2,14 @@
 question about the deadlines."""
 
 import pytest
-from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.dispute_date_told import read_dispute_date
+from tests.addons.nlu.classified import classified
 
 
 def parsed(intent, role, text="..."):
-    message = Message(data={"text": text})
-    message.set("intent", {"name": intent, "confidence": 0.7})
-    message.set(
-        "intent_ranking",
-        [{"name": intent, "confidence": 0.7}, {"name": "check_deadlines", "confidence": 0.2}],
-    )
-    message.set("entities", [{"entity": "date", "value": "26/11", "role": role}])
+    date = {"entity": "date", "value": "26/11", "role": role}
+    message = classified(text, [(intent, 0.7), ("check_deadlines", 0.2)], [date])
     read_dispute_date(message)
     return message.get("intent")["name"]
 

@@ -6,6 +6,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.facts_over_fallback import read_facts
+from tests.addons.nlu.classified import classified
 
 DISPUTE_DATE = {"entity": "date", "value": "3 days ago", "role": "dispute_opened"}
 ORDER_DATE = {"entity": "date", "value": "two months ago", "role": "ordered"}
@@ -14,19 +15,13 @@ ORDER_NUMBER = {"entity": "order_number", "value": "8123456789012345"}
 
 
 def parsed(intent: str, entities: List[Dict[str, Any]]) -> Message:
-    message = Message(data={"text": "a long message with several facts"})
-    message.set("intent", {"name": intent, "confidence": 0.4})
-    message.set(
-        "intent_ranking",
-        [
-            {"name": intent, "confidence": 0.4},
-            {"name": "ask_dispute_steps", "confidence": 0.22},
-            {"name": "check_deadlines", "confidence": 0.19},
-            {"name": "report_not_received", "confidence": 0.1},
-        ],
-    )
-    message.set("entities", entities)
-    return message
+    ranking = [
+        (intent, 0.4),
+        ("ask_dispute_steps", 0.22),
+        ("check_deadlines", 0.19),
+        ("report_not_received", 0.1),
+    ]
+    return classified("a long message with several facts", ranking, entities)
 
 
 @pytest.mark.parametrize(

@@ -3,24 +3,13 @@
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.faq_gate import gate
+from tests.addons.nlu.classified import classified
 
 
 def parsed(answer_confidence: float) -> Message:
-    message = Message(data={"text": "ordered a cable, got a toy car instead"})
-    message.set("intent", {"name": "faq", "confidence": 0.8})
-    message.set(
-        "intent_ranking",
-        [
-            {"name": "faq", "confidence": 0.8},
-            {"name": "report_not_as_described", "confidence": 0.15},
-            {"name": "report_defective", "confidence": 0.05},
-        ],
-    )
-    message.set(
-        "response_selector",
-        {"faq": {"response": {"confidence": answer_confidence, "utter_action": "utter_faq/x"}}},
-    )
-    return message
+    ranking = [("faq", 0.8), ("report_not_as_described", 0.15), ("report_defective", 0.05)]
+    answer = {"confidence": answer_confidence, "utter_action": "utter_faq/x"}
+    return classified("ordered a cable, got a toy car instead", ranking, answer=answer)
 
 
 def test_no_fitting_answer_gives_the_next_intent_its_share():

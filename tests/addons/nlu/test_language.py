@@ -5,6 +5,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.language import LanguageIdentifier
+from tests.addons.nlu.classified import classified
 
 
 @pytest.fixture(scope="module")
@@ -13,10 +14,7 @@ def identifier() -> LanguageIdentifier:
 
 
 def parsed(identifier: LanguageIdentifier, text: str) -> Message:
-    message = Message(data={"text": text})
-    message.set("intent", {"name": "report_not_received", "confidence": 0.7})
-    message.set("intent_ranking", [{"name": "report_not_received", "confidence": 0.7}])
-    return identifier.process([message])[0]
+    return identifier.process([classified(text, [("report_not_received", 0.7)])])[0]
 
 
 @pytest.mark.parametrize(

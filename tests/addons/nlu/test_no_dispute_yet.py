@@ -2,9 +2,9 @@
 intent classifier said."""
 
 import pytest
-from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.no_dispute_yet import read_no_dispute, says_no_dispute_yet
+from tests.addons.nlu.classified import classified
 
 
 @pytest.mark.parametrize(
@@ -42,14 +42,7 @@ def test_other_messages_are_not_read_as_no_dispute(text):
 
 
 def parsed(text, entities=()):
-    message = Message(data={"text": text})
-    message.set("intent", {"name": "deny", "confidence": 0.6})
-    message.set(
-        "intent_ranking",
-        [{"name": "deny", "confidence": 0.6}, {"name": "ask_dispute_steps", "confidence": 0.3}],
-    )
-    message.set("entities", list(entities))
-    return message
+    return classified(text, [("deny", 0.6), ("ask_dispute_steps", 0.3)], entities)
 
 
 def test_the_intent_becomes_the_steps():

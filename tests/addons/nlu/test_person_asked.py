@@ -1,9 +1,9 @@
 """addons/nlu/person_asked.py: an explicit request for a person is answered as one."""
 
 import pytest
-from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.person_asked import asks_for_a_person, read_person_asked
+from tests.addons.nlu.classified import classified
 
 
 @pytest.mark.parametrize(
@@ -34,12 +34,7 @@ def test_other_messages(text):
 
 
 def parsed(intent, text):
-    message = Message(data={"text": text})
-    message.set("intent", {"name": intent, "confidence": 0.6})
-    message.set(
-        "intent_ranking",
-        [{"name": intent, "confidence": 0.6}, {"name": "request_human", "confidence": 0.1}],
-    )
+    message = classified(text, [(intent, 0.6), ("request_human", 0.1)])
     read_person_asked(message)
     return message.get("intent")["name"]
 

@@ -1,23 +1,15 @@
 """addons/nlu/step_told.py: a step the buyer says they reached continues the steps."""
 
 import pytest
-from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.step_told import read_step
+from tests.addons.nlu.classified import classified
 
 
 def parsed(intent, text, answer=None, answer_confidence=0.9, complaint=None):
-    message = Message(data={"text": text})
-    if answer:
-        selected = {"intent_response_key": answer, "confidence": answer_confidence}
-        message.set("response_selector", {"faq": {"response": selected}})
-    if complaint:
-        message.set("entities", [{"entity": "complaint", "value": complaint}])
-    message.set("intent", {"name": intent, "confidence": 0.4})
-    message.set(
-        "intent_ranking",
-        [{"name": intent, "confidence": 0.4}, {"name": "next_step", "confidence": 0.1}],
-    )
+    selected = {"intent_response_key": answer, "confidence": answer_confidence} if answer else None
+    entities = [{"entity": "complaint", "value": complaint}] if complaint else []
+    message = classified(text, [(intent, 0.4), ("next_step", 0.1)], entities, selected)
     read_step(message)
     return message.get("intent")["name"]
 
