@@ -1,31 +1,29 @@
 """Call the action server over kept-alive connections, not a new HTTP session per call.
 
-Rasa 3.6.21's `EndpointConfig.request` opens an aiohttp `ClientSession` for every request and
-closes it afterwards, so every custom action call sets up a session and a TCP connection anew.
-This patch keeps one session (Rasa's own, from `EndpointConfig.session`) per endpoint and event
-loop, with its connection pool; a request on a kept connection that the server has closed
-meanwhile (an action server restarted) is sent once more, on a new connection. Otherwise the
-request is Rasa's, line for line: the same headers, parameters, errors and JSON result. A patch,
-because Rasa has no hook there. `addons.activate()` installs it.
+Rasa 3.6.21's `EndpointConfig.request` opens an aiohttp `ClientSession` (`async with
+self.session()`) for every request and closes it afterwards, so every custom action call sets up
+a session and a TCP connection anew. This patch makes `session()` hand out one session per
+endpoint and event loop, made by Rasa's own `session()` and left open, with its connection pool;
+Rasa's `request` runs unchanged on it. A request on a kept connection that the server has closed
+meanwhile (an action server restarted) is sent once more, on a new session. A patch, because Rasa
+has no hook there. `addons.activate()` installs it.
 """
 
 import asyncio
 import logging
-import os
-import ssl
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional
 
 import aiohttp
-from aiohttp.client_exceptions import ContentTypeError
-from rasa.shared.exceptions import FileNotFoundException
-from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
+from rasa.utils.endpoints import EndpointConfig
 
 from addons.patches import applies_to_installed_rasa
 
 logger = logging.getLogger(__name__)
 
+_rasa_session = EndpointConfig.session
+_rasa_request = EndpointConfig.request
 _SESSIONS = "_kept_sessions"  # an EndpointConfig's sessions, by event loop
-# A kept connection the server closed: send the request once more, on a new connection.
+# A kept connection the server closed: send the request once more, on a new session.
 _STALE_CONNECTION = (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError)
 
 
@@ -37,60 +35,41 @@ def kept_session(endpoint: EndpointConfig) -> aiohttp.ClientSession:
     loop = asyncio.get_running_loop()
     session = sessions.get(loop)
     if session is None or session.closed:
-        session = sessions[loop] = endpoint.session()
+        session = sessions[loop] = _rasa_session(endpoint)
     return session
 
 
-async def request(
-    self: EndpointConfig,
-    method: Text = "post",
-    subpath: Optional[Text] = None,
-    content_type: Optional[Text] = "application/json",
-    compress: bool = False,
-    **kwargs: Any,
-) -> Optional[Any]:
-    """`EndpointConfig.request` on the endpoint's kept session."""
-    headers = {}
-    if content_type:
-        headers["Content-Type"] = content_type
-    if "headers" in kwargs:
-        headers.update(kwargs["headers"])
-        del kwargs["headers"]
-    if self.headers:
-        headers.update(self.headers)
-    url = concat_url(self.url, subpath)
-    sslcontext = None
-    if self.cafile:
-        try:
-            sslcontext = ssl.create_default_context(cafile=self.cafile)
-        except FileNotFoundError as e:
-            raise FileNotFoundException(
-                f"Failed to find certificate file, '{os.path.abspath(self.cafile)}' does not exist."
-            ) from e
-    params = self.combine_parameters(kwargs)
+class _LeftOpen:
+    """`async with` on a kept session: the session, not closed on the way out."""
 
-    async def send() -> Optional[Any]:
-        async with kept_session(self).request(
-            method, url, headers=headers, params=params, compress=compress, ssl=sslcontext, **kwargs
-        ) as response:
-            if response.status >= 400:
-                raise ClientResponseError(
-                    response.status, response.reason, await response.content.read()
-                )
-            try:
-                return await response.json()
-            except ContentTypeError:
-                return None
+    def __init__(self, endpoint: EndpointConfig) -> None:
+        self.endpoint = endpoint
 
+    async def __aenter__(self) -> aiohttp.ClientSession:
+        return kept_session(self.endpoint)
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        return None
+
+
+def session(self: EndpointConfig) -> _LeftOpen:
+    """`EndpointConfig.session`, for `async with`, on the endpoint's kept session."""
+    return _LeftOpen(self)
+
+
+async def request(self: EndpointConfig, *args: Any, **kwargs: Any) -> Optional[Any]:
+    """Rasa's `EndpointConfig.request`, sent once more on a new session if the kept one's
+    connection had been closed by the server."""
     try:
-        return await send()
+        return await _rasa_request(self, *args, **kwargs)
     except _STALE_CONNECTION:
         await kept_session(self).close()
-        return await send()
+        return await _rasa_request(self, *args, **kwargs)
 
 
 def install() -> None:
     """Keep the sessions (a speed-up: on another Rasa version, Rasa's own requests)."""
     if applies_to_installed_rasa("kept_session", required=False):
+        EndpointConfig.session = session  # type: ignore[method-assign,assignment]
         EndpointConfig.request = request  # type: ignore[method-assign]
         logger.info("Requests to the action server reuse kept-alive connections.")

@@ -11,10 +11,10 @@ from tests.servers import free_port
 
 @pytest.fixture
 def patched():
-    stock = EndpointConfig.request
+    stock = EndpointConfig.session, EndpointConfig.request
     kept_session.install()
     yield
-    EndpointConfig.request = stock  # type: ignore[method-assign]
+    EndpointConfig.session, EndpointConfig.request = stock  # type: ignore[method-assign]
 
 
 async def start_server(port: int) -> web.AppRunner:
