@@ -3,13 +3,6 @@ loads back to the same answers, and no intent for a message of unknown words."""
 
 import numpy as np
 import pytest
-from rasa.engine.graph import ExecutionContext
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
-from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
-    CountVectorsFeaturizer,
-)
-from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix
@@ -20,6 +13,7 @@ from addons.nlu.tfidf_intent_classifier import (
     inverse_document_frequency,
     weighted,
 )
+from tests.addons.nlu.trained import trained
 
 EXAMPLES = {
     "report_not_received": ["my parcel never came", "the package never arrived", "no parcel yet"],
@@ -37,37 +31,21 @@ def test_the_weighting_is_scikit_learns_sublinear_tfidf():
 
 @pytest.fixture
 def pipeline(tmp_path):
-    storage = LocalModelStorage(tmp_path)
-    context = ExecutionContext(graph_schema=None, node_name="intents")  # type: ignore[arg-type]
-    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
-    featurizer = CountVectorsFeaturizer.create(
-        CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), context
-    )
     messages = [
         Message(data={"text": text, "intent": intent})
         for intent, texts in EXAMPLES.items()
         for text in texts
     ]
-    data = TrainingData(messages)
-    tokenizer.process_training_data(data)
-    featurizer.train(data)
-    featurizer.process_training_data(data)
-    classifier = TfidfIntentClassifier.create(
-        TfidfIntentClassifier.get_default_config(), storage, Resource("intents"), context
-    )
-    classifier.train(data)
-    loaded = TfidfIntentClassifier.load(
-        TfidfIntentClassifier.get_default_config(), storage, Resource("intents"), context
-    )
+    parsers = trained(tmp_path, TfidfIntentClassifier, TrainingData(messages))
 
-    def parse(classifier, text):
-        message = Message(data={"text": text})
-        tokenizer.process([message])
-        featurizer.process([message])
-        classifier.process([message])
-        return message.get("intent"), message.get("intent_ranking")
+    def intent_of(parse):
+        def read(text):
+            message = parse(text)
+            return message.get("intent"), message.get("intent_ranking")
 
-    return lambda text: parse(classifier, text), lambda text: parse(loaded, text)
+        return read
+
+    return tuple(intent_of(parse) for parse in parsers)
 
 
 def test_known_words_get_their_intent(pipeline):

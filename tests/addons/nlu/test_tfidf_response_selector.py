@@ -2,17 +2,11 @@
 ResponseSelector, the same once loaded back."""
 
 import pytest
-from rasa.engine.graph import ExecutionContext
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
-from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
-    CountVectorsFeaturizer,
-)
-from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.nlu.tfidf_response_selector import TfidfResponseSelector
+from tests.addons.nlu.trained import trained
 
 ANSWERS = {
     "faq/refund_time": ["how long until the money shows up", "when will i see the refund"],
@@ -28,34 +22,16 @@ RESPONSES = {
 
 @pytest.fixture
 def selectors(tmp_path):
-    storage = LocalModelStorage(tmp_path)
-    context = ExecutionContext(graph_schema=None, node_name="answers")  # type: ignore[arg-type]
-    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
-    featurizer = CountVectorsFeaturizer.create(
-        CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), context
-    )
     messages = [
         Message(data={"text": text, "intent": key.split("/")[0], "intent_response_key": key})
         for key, texts in ANSWERS.items()
         for text in texts
     ] + [Message(data={"text": t, "intent": i}) for i, texts in OTHER.items() for t in texts]
     data = TrainingData(messages, responses=RESPONSES)
-    tokenizer.process_training_data(data)
-    featurizer.train(data)
-    featurizer.process_training_data(data)
-    config = TfidfResponseSelector.get_default_config()
-    selector = TfidfResponseSelector.create(config, storage, Resource("answers"), context)
-    selector.train(data)
-    loaded = TfidfResponseSelector.load(config, storage, Resource("answers"), context)
-
-    def select(selector, text):
-        message = Message(data={"text": text})
-        tokenizer.process([message])
-        featurizer.process([message])
-        selector.process([message])
-        return message.get("response_selector")
-
-    return lambda text: select(selector, text), lambda text: select(loaded, text)
+    parsers = trained(tmp_path, TfidfResponseSelector, data)
+    return tuple(
+        lambda text, parse=parse: parse(text).get("response_selector") for parse in parsers
+    )
 
 
 def test_the_answer_in_the_shape_of_rasas_response_selector(selectors):
