@@ -1,7 +1,7 @@
 """addons/patches/__init__.py: a patch runs only on the Rasa version it was written for.
 
-`rasa.__version__` is monkeypatched to another version: the speed-ups (fast model load, action
-validation) disable themselves with a warning and Rasa's own code stays in place; what Rasa needs
+`rasa.__version__` is monkeypatched to another version: the speed-ups (action validation, kept
+sessions) disable themselves with a warning and Rasa's own code stays in place; what Rasa needs
 (the start-up hooks, the socketio fix) stops with `StalePatchError` and a clear message.
 """
 
@@ -12,7 +12,7 @@ import pytest
 import rasa
 import rasa.core.run
 from rasa.core.actions.action import RemoteAction
-from rasa.utils.tensorflow.models import RasaModel
+from rasa.utils.endpoints import EndpointConfig
 
 import addons
 from addons.channels.socketio import SocketIOInput
@@ -22,7 +22,7 @@ from addons.patches import (
     StalePatchError,
     action_validation,
     applies_to_installed_rasa,
-    fast_model_load,
+    kept_session,
 )
 
 ANOTHER_RASA = "3.7.0"
@@ -31,7 +31,8 @@ ANOTHER_RASA = "3.7.0"
 @pytest.fixture
 def rasa_as_found(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     """Whatever a test installs into Rasa is taken out again afterwards."""
-    monkeypatch.setattr(RasaModel, "load", RasaModel.__dict__["load"])
+    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.__dict__["session"])
+    monkeypatch.setattr(EndpointConfig, "request", EndpointConfig.__dict__["request"])
     monkeypatch.setattr(
         RemoteAction, "_validate_action_result", RemoteAction.__dict__["_validate_action_result"]
     )
@@ -45,7 +46,7 @@ def another_rasa(rasa_as_found: pytest.MonkeyPatch) -> None:
 
 
 def rasas_own_code_is_in_place() -> None:
-    assert RasaModel.__dict__["load"] is fast_model_load._STOCK_LOAD
+    assert EndpointConfig.__dict__["session"] is not kept_session.session
     assert RemoteAction.__dict__["_validate_action_result"] is not (
         action_validation.validate_action_result
     )
@@ -57,21 +58,21 @@ def test_the_patches_were_written_for_the_installed_rasa():
 
 
 def test_on_the_installed_rasa_the_speed_ups_are_installed(rasa_as_found):
-    fast_model_load.install()
     action_validation.install()
-    assert RasaModel.__dict__["load"] is not fast_model_load._STOCK_LOAD
+    kept_session.install()
+    assert EndpointConfig.__dict__["session"] is kept_session.session
     assert RemoteAction._validate_action_result is action_validation.validate_action_result
 
 
 def test_a_speed_up_on_another_rasa_disables_itself_with_a_warning(another_rasa, caplog):
     rasas_own_code_is_in_place()
     with caplog.at_level(logging.WARNING, logger="addons.patches"):
-        fast_model_load.install()
         action_validation.install()
+        kept_session.install()
     rasas_own_code_is_in_place()
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 2, warnings
-    for patch, warning in zip(["fast_model_load", "action_validation"], warnings, strict=True):
+    for patch, warning in zip(["action_validation", "kept_session"], warnings, strict=True):
         assert warning.startswith(
             f"{patch} patches Rasa {WRITTEN_FOR_RASA} internals, but Rasa {ANOTHER_RASA} is "
             "installed."
