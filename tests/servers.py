@@ -65,6 +65,12 @@ def project_endpoint(key: str) -> str:
     return yaml.safe_dump({key: endpoints[key]}) if key in endpoints else ""
 
 
+def action_endpoint(url: str) -> str:
+    """The action endpoint of endpoints.yml, as YAML, at `url`."""
+    endpoint = yaml.safe_load((ROOT / "endpoints.yml").read_text())["action_endpoint"]
+    return yaml.safe_dump({"action_endpoint": dict(endpoint, url=url)})
+
+
 def tracker_store_on(db: Path) -> str:
     """The tracker store of endpoints.yml, as YAML, on the SQLite file `db`."""
     store = yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
@@ -132,10 +138,7 @@ class Servers:
         self.credentials_file.write_text(credentials)
         endpoints = endpoints_extra
         if actions:
-            endpoints = (
-                f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-                + endpoints
-            )
+            endpoints = action_endpoint(f"http://127.0.0.1:{self.action_port}/webhook") + endpoints
         if project == ROOT and "nlg:" not in endpoints:
             endpoints += project_endpoint("nlg")
         self.endpoints_file.write_text(endpoints)

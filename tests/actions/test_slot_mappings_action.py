@@ -6,9 +6,9 @@ from rasa_sdk.events import SlotSet
 from actions.slot_mappings import ValidateSlotMappings
 
 
-def test_name(domain):
+def test_name(domain_obj):
     assert ValidateSlotMappings().name() == "action_validate_slot_mappings"
-    assert "action_validate_slot_mappings" in domain["actions"]
+    assert "action_validate_slot_mappings" in domain_obj.user_actions
 
 
 async def validate(tracker, dispatcher, domain):
