@@ -12,6 +12,7 @@ import uuid
 import pytest
 import requests
 import sanic_testing  # noqa: F401 - Sanic's test clients; also lets rasa-sdk's app name repeat
+import yaml
 from sanic import Sanic
 
 from actions.__main__ import build_app
@@ -95,12 +96,10 @@ def test_token_protects_the_action_server_and_the_api(tmp_path):
         rasa_args=["--auth-token", "api-secret"],
     )
     # Rasa sends the token as `token:` of the action endpoint.
-    endpoints = servers.endpoints_file
-    action_url = f'  url: "http://127.0.0.1:{servers.action_port}/webhook"\n'
-    assert action_url in endpoints.read_text()
-    endpoints.write_text(
-        endpoints.read_text().replace(action_url, action_url + '  token: "action-secret"\n')
-    )
+    endpoints = yaml.safe_load(servers.endpoints_file.read_text())
+    assert endpoints["action_endpoint"]["url"].endswith(f":{servers.action_port}/webhook")
+    endpoints["action_endpoint"]["token"] = "action-secret"
+    servers.endpoints_file.write_text(yaml.safe_dump(endpoints))
     with servers as bot:
         actions = f"http://127.0.0.1:{bot.action_port}"
         # `python -m actions` reads ACTION_SERVER_TOKEN (the check itself is tested above).
