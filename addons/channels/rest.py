@@ -7,7 +7,9 @@ without ``sender`` into one shared conversation called ``default``, and has no l
 (a 100 KB message keeps the single event loop busy for seconds). `StrictRestInput` (in
 credentials.yml instead of ``rest:``) checks the body first and answers 400 (413 for a
 message over ``max_message_length`` characters, 5000 by default) with a JSON error in the
-shape Sanic uses for unparsable JSON. Valid requests go to Rasa's own code, same URL.
+shape Sanic uses for unparsable JSON. Valid requests go to Rasa's own code, same URL. A
+message that could not be stored is answered 503 with ``Retry-After`` and a JSON reason
+(addons/hooks/stored_before_answered.py), never 200 with an answer that is then lost.
 """
 
 import unicodedata
@@ -19,6 +21,8 @@ from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from addons.hooks.stored_before_answered import RETRY_AFTER_SECONDS, refusal
 
 DEFAULT_MAX_MESSAGE_LENGTH = 5000
 MAX_SENDER_LENGTH = 255  # the `sender_id` column of Rasa's SQL tracker store is VARCHAR(255)
@@ -91,6 +95,7 @@ class StrictRestInput(RestInput):
         # Blueprint middleware runs only for this blueprint's routes.
         @blueprint.middleware("request")
         async def refuse_bad_requests(request: Request) -> Optional[HTTPResponse]:
+            refusal.set(None)  # requests on one kept-alive connection share a context
             if request.method != "POST":
                 return None
             try:
@@ -102,5 +107,23 @@ class StrictRestInput(RestInput):
             except BadRestRequest as bad:
                 return _error(str(bad), bad.status)
             return None
+
+        @blueprint.middleware("response")
+        async def unavailable_unless_stored(
+            request: Request, _response: HTTPResponse
+        ) -> Optional[HTTPResponse]:
+            refused = refusal.get()
+            if refused is None:
+                return None
+            return response.json(
+                {
+                    "description": "Service Unavailable",
+                    "status": 503,
+                    "message": refused.text,
+                    "reason": f"{refused.reason.replace('_', ' ')} unavailable",
+                },
+                status=503,
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
 
         return blueprint

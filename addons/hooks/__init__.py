@@ -13,7 +13,12 @@ from typing import Any, Awaitable, Callable, List
 import rasa.core.run
 from rasa.core.channels.channel import InputChannel
 
-from addons.hooks import action_apology, reminder_restore, tracker_store_check
+from addons.hooks import (
+    action_apology,
+    reminder_restore,
+    stored_before_answered,
+    tracker_store_check,
+)
 from addons.patches import applies_to_installed_rasa
 
 logger = logging.getLogger(__name__)
@@ -21,6 +26,7 @@ logger = logging.getLogger(__name__)
 Hook = Callable[[Any, List[InputChannel]], Awaitable[None]]
 HOOKS: List[Hook] = [
     tracker_store_check.on_start,
+    stored_before_answered.on_start,
     action_apology.on_start,
     reminder_restore.on_start,
 ]

@@ -15,15 +15,20 @@ from rasa.core.channels.channel import InputChannel
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.exceptions import ConnectionException
 
+from addons.stores.retrying import RetryingTrackerStore
+
 logger = logging.getLogger(__name__)
 
 _CHECK_SENDER_ID = "__tracker_store_check__"
 
 
 def primary_store(store: TrackerStore) -> TrackerStore:
-    """The tracker store behind Rasa's fail-safe (in-memory fallback) wrapper."""
-    while isinstance(store, FailSafeTrackerStore):
-        store = store._tracker_store  # no public accessor in Rasa 3.6
+    """The tracker store behind Rasa's fail-safe (in-memory fallback) or our retrying wrapper."""
+    while isinstance(store, (FailSafeTrackerStore, RetryingTrackerStore)):
+        if isinstance(store, RetryingTrackerStore):
+            store = store.store
+        else:
+            store = store._tracker_store  # no public accessor in Rasa 3.6
     return store
 
 

@@ -86,22 +86,27 @@ def tracker_db(settings: Dict[str, str]) -> Iterator[str]:
     import psycopg2
 
     name = f"rasa_scale_{uuid.uuid4().hex[:12]}"
-    admin = psycopg2.connect(
-        host=settings["TRACKER_DB_HOST"],
-        port=int(settings["TRACKER_DB_PORT"]),
-        user=settings["TRACKER_DB_USER"],
-        password=settings["TRACKER_DB_PASSWORD"],
-        dbname="postgres",
-    )
-    admin.autocommit = True
+
+    def run_as_admin(statement: str) -> None:  # a new connection: a test may restart the server
+        admin = psycopg2.connect(
+            host=settings["TRACKER_DB_HOST"],
+            port=int(settings["TRACKER_DB_PORT"]),
+            user=settings["TRACKER_DB_USER"],
+            password=settings["TRACKER_DB_PASSWORD"],
+            dbname="postgres",
+        )
+        admin.autocommit = True
+        try:
+            with admin.cursor() as cursor:
+                cursor.execute(statement)
+        finally:
+            admin.close()
+
+    run_as_admin(f'CREATE DATABASE "{name}"')
     try:
-        with admin.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
         yield name
     finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+        run_as_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")
