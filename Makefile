@@ -7,7 +7,7 @@ SPACY_PIPELINE := build/spacy_en_refund
 TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help install spacy train run actions shell test test-fast bench lint lock clean
+.PHONY: help install spacy train run actions shell purge erase test test-fast bench lint lock clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,13 @@ actions: $(BIN)/.installed  ## Start only the action server on 127.0.0.1:5055
 
 shell: install  ## Talk to the bot in this terminal
 	scripts/run.sh shell
+
+purge: $(BIN)/.installed  ## Delete conversations idle for RETENTION_DAYS (180) from the tracker store
+	scripts/retention.sh purge
+
+erase: $(BIN)/.installed  ## Delete one conversation: make erase SENDER=<sender id>
+	@[ -n "$(SENDER)" ] || { echo "make erase SENDER=<sender id>" >&2; exit 2; }
+	scripts/retention.sh erase "$(SENDER)"
 
 test: install  ## Run every test (see README: Testing)
 	$(BIN)/python -m pytest

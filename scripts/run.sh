@@ -13,21 +13,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-profile="${RASA_PROFILE:-default}"
-endpoints=endpoints.yml
-if [ "$profile" != default ]; then
-  endpoints="deploy/endpoints.$profile.yml"
-  [ -f "$endpoints" ] || { echo "RASA_PROFILE=$profile: there is no $endpoints" >&2; exit 1; }
-  if [ -f "deploy/$profile.env" ]; then
-    # KEY=VALUE defaults; a variable already set in the environment wins.
-    while IFS= read -r line || [ -n "$line" ]; do
-      case "$line" in '' | \#*) continue ;; esac
-      key="${line%%=*}"
-      [ -n "${!key+x}" ] || export "$key=${line#*=}"
-    done <"deploy/$profile.env"
-  fi
-  echo "Profile $profile: $endpoints"
-fi
+. scripts/profile.sh  # sets $endpoints
 
 .venv/bin/python -m actions --port 5055 &
 pids=$!

@@ -10,7 +10,10 @@ start-up hook
   When the tracker store or the lock store fails first, the held answers are dropped (nothing
   of the message was stored) and the buyer gets ``utter_store_unavailable``, asking them to send
   it again in a moment. The REST channel answers 503 with ``Retry-After`` instead
-  (addons/channels/rest.py reads `refusal`).
+  (addons/channels/rest.py reads `refusal`);
+- erases the conversation from the store, once stored and before the answer leaves, when the
+  answer is ``utter_conversation_erased`` (the buyer asked for it and confirmed,
+  actions/privacy.py).
 Nothing is kept about the failure: the next message tries both stores again.
 """
 
@@ -33,6 +36,7 @@ from addons.stores.retrying import RetryingTrackerStore, StoreUnavailable
 logger = logging.getLogger(__name__)
 
 REFUSAL_RESPONSE = "utter_store_unavailable"
+ERASED_RESPONSE = "utter_conversation_erased"
 RETRY_AFTER_SECONDS = 5
 
 
@@ -75,6 +79,9 @@ class HeldOutput(OutputChannel):
     def drop(self) -> None:
         self.held = None
 
+    def holds(self, response: Text) -> bool:
+        return any(message.get("utter_action") == response for _, message in self.held or [])
+
 
 def refusal_text(agent: Any) -> Text:
     variations = agent.domain.responses.get(REFUSAL_RESPONSE) if agent.domain else None
@@ -94,6 +101,11 @@ async def handle_once_stored(agent: Any, message: UserMessage) -> Optional[List[
     try:
         async with agent.lock_store.lock(message.sender_id):
             await agent.processor.handle_message(message)
+            if held.holds(ERASED_RESPONSE):  # done only once erased too
+                deleted = await agent.tracker_store.erase(message.sender_id)
+                logger.info(
+                    f"Conversation erased at the buyer's request ({deleted.events} events)."
+                )
             stored = True
     except (StoreUnavailable, *_LOCK_STORE_FAILURES) as error:
         if not stored:

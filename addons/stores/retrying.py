@@ -20,6 +20,8 @@ from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from addons.stores.retention import Deleted, erase_stored
+
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS_VARIABLE = "STORE_RETRY_SECONDS"
@@ -87,3 +89,8 @@ class RetryingTrackerStore(TrackerStore):
 
     async def keys(self) -> Iterable[Text]:
         return await self._retried("Listing conversations", self.store.keys)
+
+    async def erase(self, sender_id: Text) -> Deleted:
+        return await self._retried(
+            f"Erasing conversation {sender_id}", lambda: erase_stored(self.store, sender_id)
+        )

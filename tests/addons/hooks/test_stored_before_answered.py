@@ -5,6 +5,7 @@ bot's SQLite file under it (about 30 s).
 """
 
 import sqlite3
+import time
 import uuid
 from types import SimpleNamespace
 from typing import Any, List
@@ -15,6 +16,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore, LockError
 from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from addons.hooks.stored_before_answered import (
@@ -191,3 +193,54 @@ def test_an_unreachable_lock_store_gets_503_not_an_empty_answer(tmp_path):
         assert reply.headers["Retry-After"] == "5"
         assert reply.json()["reason"] == "lock store unavailable"
         assert reply.json()["message"] == REFUSAL
+
+
+async def test_a_confirmed_erasure_deletes_the_stored_conversation_before_answering():
+    store = InMemoryTrackerStore(DOMAIN)
+    await store.save(DialogueStateTracker("buyer", []))
+    await store.save(DialogueStateTracker("another buyer", []))
+    erased = {"utter_action": "utter_conversation_erased", "text": "Done: deleted"}
+    channel = CollectingOutputChannel()
+
+    class Erasing(Processor):
+        async def handle_message(self, message: UserMessage) -> None:
+            assert await store.retrieve("buyer") is not None
+            await message.output_channel.send_response(message.sender_id, erased)
+
+    bot = agent(Erasing())
+    bot.tracker_store = RetryingTrackerStore(store)
+    await handle_once_stored(bot, UserMessage("yes", channel, "buyer"))
+    assert await store.retrieve("buyer") is None
+    assert await store.retrieve("another buyer") is not None
+    assert [m["text"] for m in channel.messages] == ["Done: deleted"]
+
+
+@pytest.mark.servers
+def test_a_buyer_deletes_their_conversation(tmp_path):
+    db = tmp_path / "conversations.db"
+    with Servers(
+        tmp_path,
+        endpoints_extra=tracker_store_on(db),
+        env={"REFUND_ASSISTANT_SECONDS_PER_DAY": "1"},  # the reminders would fire in seconds
+    ) as bot:
+        client = RestClient(bot.url)
+        buyer, other = (f"{who}-{uuid.uuid4().hex[:8]}" for who in ("erase", "keep"))
+        for sender in (buyer, other):
+            client.texts(sender, "the seller hasn't answered my dispute")
+            assert "Wednesday 25 November" in client.texts(sender, "I opened it 3 days ago")
+            assert "I'll message you here" in client.texts(sender, "yes please")
+
+        assert "delete our whole conversation" in client.texts(buyer, "please delete my data")
+        assert "I've deleted our conversation" in client.texts(buyer, "yes")
+
+        def rows(sender: str) -> int:
+            query = "SELECT count(*) FROM events WHERE sender_id = ?"
+            return sqlite3.connect(db).execute(query, (sender,)).fetchone()[0]
+
+        assert rows(buyer) == 0
+        kept = rows(other)
+        time.sleep(8)  # past both reminders: the other buyer's fire, the erased buyer's don't
+        assert rows(buyer) == 0
+        assert rows(other) > kept
+        # Writing again starts from the beginning: the dispute date is gone.
+        assert "When did you open" in client.texts(buyer, "the seller hasn't answered my dispute")
