@@ -16,20 +16,49 @@ credentials.yml::
       user_message_evt: user_uttered
       bot_message_evt: bot_uttered
       session_persistence: true
+
+Several replicas: with ``SOCKETIO_THROUGH_REDIS=true`` (the scale profile's deploy/scale.env) the
+server sends every message through python-socketio's `AsyncRedisManager`, on the Redis of
+``REDIS_HOST``, ``REDIS_PORT``, ``REDIS_DB`` and ``REDIS_PASSWORD`` (the lock store's), so a message
+emitted on one replica (an answer, a reminder that fires there) reaches a buyer whose socket is
+connected to another.
 """
 
 import inspect
 import logging
+import os
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Mapping, Optional, Text
+from urllib.parse import quote
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from sanic import Blueprint
+from socketio import AsyncRedisManager, AsyncServer
 
 from addons.patches import applies_to_installed_rasa
 
 logger = logging.getLogger(__name__)
+
+THROUGH_REDIS_VARIABLE = "SOCKETIO_THROUGH_REDIS"
+
+
+def redis_url(env: Mapping[str, str]) -> str:
+    password = env.get("REDIS_PASSWORD") or ""
+    auth = f":{quote(password, safe='')}@" if password else ""
+    host, port, db = (
+        env.get("REDIS_HOST", "127.0.0.1"),
+        env.get("REDIS_PORT", "6379"),
+        env.get("REDIS_DB", "0"),
+    )
+    return f"redis://{auth}{host}:{port}/{db}"
+
+
+def share_through_redis(sio: AsyncServer, url: str) -> None:
+    """Make `sio` send its messages through Redis, to the sockets of every replica."""
+    sio.manager = AsyncRedisManager(url)
+    sio.manager.set_server(sio)
+    sio.manager_initialized = False  # initialised with the first connection, as the default one
 
 
 class SocketIOInput(RasaSocketIOInput):
@@ -41,6 +70,9 @@ class SocketIOInput(RasaSocketIOInput):
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio  # the AsyncServer the stock blueprint just created
         assert sio is not None
+        if os.environ.get(THROUGH_REDIS_VARIABLE, "").lower() in ("true", "1", "yes"):
+            share_through_redis(sio, redis_url(os.environ))
+            logger.info("socket.io messages go through Redis, to the sockets of every replica.")
 
         # Registering the same event again replaces the stock handler.
         @sio.on("session_request", namespace=self.namespace)

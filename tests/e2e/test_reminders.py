@@ -10,7 +10,7 @@ import asyncio
 import time
 import uuid
 from pathlib import Path
-from typing import Iterator, List
+from typing import Iterator, List, Optional
 
 import pytest
 import socketio
@@ -34,9 +34,9 @@ def servers(workdir: Path) -> Servers:
 class SocketChat:
     """A web-widget-like socketio client: one session, every bot message collected."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, session_id: Optional[str] = None) -> None:
         self.url = url
-        self.session_id = uuid.uuid4().hex
+        self.session_id = session_id or uuid.uuid4().hex
         self.received: List[str] = []
         self.sio = socketio.AsyncClient()
         self.sio.on("bot_uttered", lambda data: self.received.append(data.get("text", "")))

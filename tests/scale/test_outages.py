@@ -20,7 +20,7 @@ from typing import Dict, List
 import pytest
 import requests
 
-from tests.scale.test_replicas import db_connection, redis_client
+from tests.scale.test_replicas import redis_client, stored_user_texts
 from tests.servers import ROOT, Servers
 
 pytestmark = [pytest.mark.services, pytest.mark.servers]
@@ -126,18 +126,8 @@ def test_outages_lose_nothing_answered(replicas, settings, tracker_db):
         for future in running:
             future.result()
 
-    stored: Dict[str, List[str]] = {buyer.sender: [] for buyer in buyers}
-    connection = db_connection(settings, tracker_db)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT sender_id, data::json->>'text' FROM events"
-                " WHERE type_name = 'user' ORDER BY id"
-            )
-            for sender, text in cursor.fetchall():
-                stored.setdefault(sender, []).append(text)
-    finally:
-        connection.close()
+    stored = stored_user_texts(settings, tracker_db)
+    stored.update({b.sender: [] for b in buyers if b.sender not in stored})
 
     answered = sum(len(b.answered) for b in buyers)
     lost = sum(len(set(b.answered) - set(stored[b.sender])) for b in buyers)

@@ -18,6 +18,7 @@ from typing import Dict, List, Tuple
 import pytest
 import requests
 
+from tests.e2e.test_reminders import SocketChat
 from tests.servers import TODAY, RestClient, Servers
 
 BUYERS = 40
@@ -111,8 +112,8 @@ def check_structure(sender: str, events: List[dict]) -> None:
             assert event["name"].endswith(f":{sender}"), (sender, event)
 
 
-def check_database(settings: Dict[str, str], db: str, expected: Dict[str, List[str]]) -> None:
-    """The raw rows: the same buyers, each with its own messages, none lost or doubled."""
+def stored_user_texts(settings: Dict[str, str], db: str) -> Dict[str, List[str]]:
+    """The raw rows: each buyer's messages in the order they were stored."""
     connection = db_connection(settings, db)
     try:
         with connection.cursor() as cursor:
@@ -126,6 +127,12 @@ def check_database(settings: Dict[str, str], db: str, expected: Dict[str, List[s
     stored: Dict[str, List[str]] = {}
     for sender, text in rows:
         stored.setdefault(sender, []).append(text)
+    return stored
+
+
+def check_database(settings: Dict[str, str], db: str, expected: Dict[str, List[str]]) -> None:
+    """The same buyers, each with its own messages, none lost or doubled."""
+    stored = stored_user_texts(settings, db)
     assert stored.keys() == expected.keys()
     for sender, texts in expected.items():
         assert stored[sender] == texts, (sender, stored[sender], texts)
@@ -224,3 +231,13 @@ def test_two_messages_of_one_conversation_at_once_on_both_replicas(replicas, api
             assert REPLY_TO[message] in bot, (sender, message, bot)
         assert state["slots"]["dispute_date"] == opened
         assert not state["active_loop"].get("name")
+
+
+async def test_a_message_emitted_on_one_replica_reaches_a_socket_on_the_other(replicas):
+    """The buyer's socket is on replica B; the message is handled on A (a second tab there, as a
+    reminder firing on A would be): the answer reaches B's socket through Redis."""
+    a, b = replicas
+    async with SocketChat(b.url) as on_b, SocketChat(a.url, on_b.session_id) as on_a:
+        await on_a.say("the dress is two sizes too small", "Annoying when it doesn't fit")
+        await on_b.wait_for("Annoying when it doesn't fit", timeout=10)
+        assert on_b.count("Annoying when it doesn't fit") == 1

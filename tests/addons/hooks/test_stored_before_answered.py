@@ -7,6 +7,7 @@ bot's SQLite file under it (about 30 s).
 import sqlite3
 import time
 import uuid
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, List
 
@@ -133,15 +134,16 @@ async def test_install_puts_the_retrying_store_in_place_of_the_fail_safe_one():
     assert [m["text"] for m in channel.messages] == ["first", "second"]
 
 
+def on_sqlite(db: Path, **env: str) -> Servers:
+    """The bot on its own SQLite file `db`."""
+    return Servers(db.parent, endpoints_extra=tracker_store_on(db), env=env)
+
+
 @pytest.mark.servers
 def test_a_locked_database_gets_503_and_the_conversation_continues(tmp_path):
     """Stock Rasa answers 200 and keeps the message in memory only (lost on restart)."""
     db = tmp_path / "conversations.db"
-    with Servers(
-        tmp_path,
-        endpoints_extra=tracker_store_on(db),
-        env={"STORE_RETRY_SECONDS": "1"},
-    ) as bot:
+    with on_sqlite(db, STORE_RETRY_SECONDS="1") as bot:
         client, buyer = RestClient(bot.url), f"locked-{uuid.uuid4().hex[:8]}"
         assert "Contact now" in client.texts(buyer, "my parcel never came")
 
@@ -218,11 +220,8 @@ async def test_a_confirmed_erasure_deletes_the_stored_conversation_before_answer
 @pytest.mark.servers
 def test_a_buyer_deletes_their_conversation(tmp_path):
     db = tmp_path / "conversations.db"
-    with Servers(
-        tmp_path,
-        endpoints_extra=tracker_store_on(db),
-        env={"REFUND_ASSISTANT_SECONDS_PER_DAY": "1"},  # the reminders would fire in seconds
-    ) as bot:
+    # A day lasts a second: the reminders would fire within the test.
+    with on_sqlite(db, REFUND_ASSISTANT_SECONDS_PER_DAY="1") as bot:
         client = RestClient(bot.url)
         buyer, other = (f"{who}-{uuid.uuid4().hex[:8]}" for who in ("erase", "keep"))
         for sender in (buyer, other):
