@@ -17,9 +17,10 @@ benchmark all start Rasa that way.
 def activate() -> None:
     """Install the patches and register the start-up hooks (idempotent)."""
     from addons import hooks
-    from addons.patches import action_validation, kept_session, question_sentence
+    from addons.patches import action_validation, kept_session, question_sentence, reminder_once
 
     action_validation.install()
     kept_session.install()
     question_sentence.install()
     hooks.register()
+    reminder_once.install()

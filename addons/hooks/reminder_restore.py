@@ -1,12 +1,15 @@
-"""Re-schedule reminders after a restart.
+"""Re-schedule reminders after a restart, and keep every replica's reminders in step.
 
 Rasa keeps `ReminderScheduled` events in the tracker store but schedules them only in memory, so
-a restart forgets them. Once the server has started, this start-up hook reads every conversation
-and schedules again each reminder that was neither cancelled nor fired. One fired while the
-server was down is sent right away. It reads all conversations at start-up: fine for one SQLite
-file, worth a look for millions of conversations. With several replicas on one tracker store,
-only one should restore (else each sends the same reminders): RESTORE_REMINDERS=false turns it
-off.
+a restart forgets them. Once the server has started, this start-up hook reads the conversations
+that have reminders and schedules again each reminder that was neither cancelled nor fired. One
+fired while the server was down is sent right away. RESTORE_REMINDERS=false turns it off.
+
+With several replicas on one tracker store, `REMINDER_SYNC_SECONDS` (30 in the scale profile;
+0, the default, reads them at start-up only) makes every replica read them again that often, so
+each replica has every pending reminder scheduled: when the replica that took the message dies,
+the others still deliver it, within that many seconds of its time. The reminder fires on every
+replica, and addons/patches/reminder_once.py lets only the first deliver it.
 """
 
 import logging
@@ -14,12 +17,18 @@ import os
 from datetime import datetime, timedelta
 from typing import Any, Dict, List, Text
 
+import sqlalchemy as sa
 from rasa.core import jobs
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel
+from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.events import Event, ReminderCancelled, ReminderScheduled, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from addons.hooks.tracker_store_check import primary_store
+
 logger = logging.getLogger(__name__)
+
+SYNC_JOB_ID = "reminder-sync"
 
 
 def pending_reminders(events: List[Event], sender_id: Text) -> List[ReminderScheduled]:
@@ -70,16 +79,34 @@ def _output_channel(
     return CollectingOutputChannel()
 
 
+async def conversations_with_reminders(store: TrackerStore) -> List[Text]:
+    """The senders whose conversations hold a reminder (all of them if the store can't say)."""
+    engine = getattr(primary_store(store), "engine", None)
+    if engine is None:
+        return list(await store.keys())
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.text("SELECT DISTINCT sender_id FROM events WHERE type_name = :reminder"),
+            {"reminder": ReminderScheduled.type_name},
+        )
+        return [sender_id for (sender_id,) in rows]
+
+
 async def restore_reminders(agent: Any, input_channels: List[InputChannel]) -> int:
     """Schedule again every pending reminder in the tracker store; returns how many."""
     store, processor = agent.tracker_store, agent.processor
+    scheduler = await jobs.scheduler()
     soon = datetime.now() + timedelta(seconds=2)
     restored = 0
-    for sender_id in await store.keys():
+    for sender_id in await conversations_with_reminders(store):
         tracker = await store.retrieve_full_tracker(sender_id)
         if tracker is None:
             continue
-        reminders = pending_reminders(list(tracker.events), sender_id)
+        reminders = [  # those this server has scheduled already stay as they are
+            reminder
+            for reminder in pending_reminders(list(tracker.events), sender_id)
+            if scheduler.get_job(reminder.name) is None
+        ]
         if not reminders:
             continue
         output = _output_channel(tracker, input_channels)
@@ -87,7 +114,6 @@ async def restore_reminders(agent: Any, input_channels: List[InputChannel]) -> i
             # A past run date would be dropped by the scheduler as a misfire.
             reminder.trigger_date_time = max(reminder.trigger_date_time, soon)
         await processor._schedule_reminders(reminders, tracker, output)
-        scheduler = await jobs.scheduler()
         for reminder in reminders:
             # Reminders overdue after a long restart fall due together, and handling one can
             # outlast APScheduler's 1 s misfire grace for the next, which would then be dropped.
@@ -105,3 +131,17 @@ async def on_start(agent: Any, input_channels: List[InputChannel]) -> None:
         return
     count = await restore_reminders(agent, input_channels)
     logger.info(f"Restored {count} pending reminder(s).")
+    every = float(os.environ.get("REMINDER_SYNC_SECONDS") or 0)
+    if every > 0:
+        scheduler = await jobs.scheduler()
+        scheduler.add_job(
+            restore_reminders,
+            "interval",
+            seconds=every,
+            args=[agent, input_channels],
+            id=SYNC_JOB_ID,
+            replace_existing=True,
+            max_instances=1,
+            coalesce=True,
+        )
+        logger.info(f"Reminders are read from the tracker store again every {every:g} s.")

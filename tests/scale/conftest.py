@@ -8,13 +8,14 @@ database of its own, created here and dropped afterwards.
 Without PostgreSQL or Redis installed the tests are skipped, unless CI is set: then they fail.
 """
 
+import contextlib
 import glob
 import os
 import shutil
 import socket
 import threading
 import uuid
-from typing import Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Tuple
 
 import pytest
 
@@ -136,6 +137,36 @@ def _start_all(replicas: List[Servers]) -> None:
         raise errors[0]
 
 
+@contextlib.contextmanager
+def running_replicas(
+    names: str, env: Dict[str, str], tmp_path_factory: pytest.TempPathFactory, **servers: Any
+) -> Iterator[List[Servers]]:
+    """One replica per letter of `names`, each with its own action server, on the profile's
+    PostgreSQL (`env`'s TRACKER_DB_NAME) and Redis, all started before the first is used."""
+    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
+    started = [
+        Servers(
+            tmp_path_factory.mktemp(f"replica-{name}"),
+            endpoints_extra=endpoints_without_action_endpoint(),
+            env=env,
+            **servers,
+        )
+        for name in names
+    ]
+    try:
+        _start_all(started)
+    except BaseException:
+        for replica in started:
+            replica.print_logs()
+            replica.stop()
+        raise
+    try:
+        yield started
+    finally:
+        for replica in started:
+            replica.stop()
+
+
 @pytest.fixture(scope="module")
 def replicas(
     settings: Dict[str, str],
@@ -143,29 +174,8 @@ def replicas(
     api_token: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Tuple[Servers, Servers]]:
-    """Replicas A and B, each with its own action server, on one database and one Redis."""
-    assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
+    """Replicas A and B on one database and one Redis, with Rasa's HTTP API."""
     env = dict(settings, TRACKER_DB_NAME=tracker_db)
-    endpoints = endpoints_without_action_endpoint()
-    pair = [
-        Servers(
-            tmp_path_factory.mktemp(f"replica-{name}"),
-            endpoints_extra=endpoints,
-            env=dict(env, RESTORE_REMINDERS=restore),  # as in deploy/docker-compose.yml
-            enable_api=True,
-            rasa_args=["--auth-token", api_token],
-        )
-        for name, restore in (("a", "true"), ("b", "false"))
-    ]
-    try:
-        _start_all(pair)
-    except BaseException:
-        for replica in pair:
-            replica.print_logs()
-            replica.stop()
-        raise
-    try:
-        yield pair[0], pair[1]
-    finally:
-        for replica in pair:
-            replica.stop()
+    api = {"enable_api": True, "rasa_args": ["--auth-token", api_token]}
+    with running_replicas("ab", env, tmp_path_factory, **api) as (a, b):
+        yield a, b
