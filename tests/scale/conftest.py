@@ -15,7 +15,7 @@ import shutil
 import socket
 import threading
 import uuid
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
@@ -139,16 +139,21 @@ def _start_all(replicas: List[Servers]) -> None:
 
 @contextlib.contextmanager
 def running_replicas(
-    names: str, env: Dict[str, str], tmp_path_factory: pytest.TempPathFactory, **servers: Any
+    names: str,
+    env: Dict[str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+    env_of: Optional[Dict[str, Dict[str, str]]] = None,
+    **servers: Any,
 ) -> Iterator[List[Servers]]:
     """One replica per letter of `names`, each with its own action server, on the profile's
-    PostgreSQL (`env`'s TRACKER_DB_NAME) and Redis, all started before the first is used."""
+    PostgreSQL (`env`'s TRACKER_DB_NAME) and Redis, all started before the first is used.
+    `env_of` adds to the environment of the replicas it names."""
     assert MODEL.exists(), "no trained model: run `make install` (or `make train`)"
     started = [
         Servers(
             tmp_path_factory.mktemp(f"replica-{name}"),
             endpoints_extra=endpoints_without_action_endpoint(),
-            env=env,
+            env=dict(env, **(env_of or {}).get(name, {})),
             **servers,
         )
         for name in names

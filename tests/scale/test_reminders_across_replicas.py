@@ -1,10 +1,11 @@
 """Reminders on three replicas: each delivered once, even when the replica that took it dies.
 
-A "day" lasts a second (REFUND_ASSISTANT_SECONDS_PER_DAY) and every replica reads the pending
-reminders again every second (REMINDER_SYNC_SECONDS), so for a dispute opened 4 days ago the
-seller reminder is due about 2 s after it is set and the escalation reminder about 11 s after.
-Every replica fires each reminder; addons/patches/reminder_once.py lets one deliver it. About
-60 s (30 s of it starting the replicas).
+A "day" lasts a second (REFUND_ASSISTANT_SECONDS_PER_DAY) and replicas A and C read the pending
+reminders again every second (REMINDER_SYNC_SECONDS); B never does, so B only ever fires the
+reminders of messages it handled itself. For a dispute opened 4 days ago the seller reminder is
+due about 2 s after it is set and the escalation reminder about 11 s after. Every replica that
+has a reminder fires it; addons/patches/reminder_once.py lets one deliver it. About 60 s (30 s
+of it starting the replicas).
 """
 
 import asyncio
@@ -27,13 +28,9 @@ BOTH_FIRED = {"EXTERNAL_seller_window_closed": 1, "EXTERNAL_escalation_available
 
 @pytest.fixture(scope="module")
 def three(settings, tracker_db, tmp_path_factory) -> Iterator[List[Servers]]:  # type: ignore[no-untyped-def]
-    env = dict(
-        settings,
-        TRACKER_DB_NAME=tracker_db,
-        REFUND_ASSISTANT_SECONDS_PER_DAY="1",
-        REMINDER_SYNC_SECONDS="1",
-    )
-    with running_replicas("abc", env, tmp_path_factory) as started:
+    env = dict(settings, TRACKER_DB_NAME=tracker_db, REFUND_ASSISTANT_SECONDS_PER_DAY="1")
+    syncing = {"REMINDER_SYNC_SECONDS": "1"}
+    with running_replicas("abc", env, tmp_path_factory, {"a": syncing, "c": syncing}) as started:
         yield started
 
 
@@ -52,16 +49,19 @@ def fired(settings: Dict[str, str], db: str, sender: str) -> Counter:
         connection.close()
 
 
-async def test_a_web_buyer_gets_each_reminder_once_from_three_replicas(three):
-    _, b, _ = three
-    async with SocketChat(b.url) as chat:
-        await chat.say("the seller hasn't answered my dispute", "When did you open")
-        await chat.say("4 days ago", "Shall I remind you?")
-        await chat.say("yes", "I'll message you here on")
-        await chat.wait_for(SELLER_REMINDER, timeout=15)
-        await chat.wait_for(ESCALATION_REMINDER, timeout=25)
-        await asyncio.sleep(3)  # every replica has fired both by now
-        assert chat.count(SELLER_REMINDER) == 1 and chat.count(ESCALATION_REMINDER) == 1
+async def test_a_web_buyer_on_b_gets_each_reminder_once_from_the_others(three):
+    """The buyer's socket is on B; the conversation goes through A (a second tab there), so A
+    schedules the reminders, C reads them too, and B has none: A or C fires, B's socket gets
+    each reminder once, through Redis."""
+    a, b, _ = three
+    async with SocketChat(b.url) as on_b, SocketChat(a.url, on_b.session_id) as on_a:
+        await on_a.say("the seller hasn't answered my dispute", "When did you open")
+        await on_a.say("4 days ago", "Shall I remind you?")
+        await on_a.say("yes", "I'll message you here on")
+        await on_b.wait_for(SELLER_REMINDER, timeout=15)
+        await on_b.wait_for(ESCALATION_REMINDER, timeout=25)
+        await asyncio.sleep(3)  # both A and C have fired both by now
+        assert on_b.count(SELLER_REMINDER) == 1 and on_b.count(ESCALATION_REMINDER) == 1
 
 
 def test_a_reminder_is_delivered_once_when_its_replica_dies(three, settings, tracker_db):
@@ -71,7 +71,7 @@ def test_a_reminder_is_delivered_once_when_its_replica_dies(three, settings, tra
     client.texts(buyer, "the seller hasn't answered my dispute")
     client.texts(buyer, "I opened it 4 days ago")
     assert "I'll message you here on" in client.texts(buyer, "yes")
-    a.kill_rasa()  # the replica that scheduled both reminders
+    a.kill_rasa()  # the replica that scheduled both reminders: C delivers them
 
     deadline = time.monotonic() + 30
     while fired(settings, tracker_db, buyer) != BOTH_FIRED:
