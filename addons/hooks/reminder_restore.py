@@ -6,16 +6,19 @@ that have reminders and schedules again each reminder that was neither cancelled
 fired while the server was down is sent right away. RESTORE_REMINDERS=false turns it off.
 
 With several replicas on one tracker store, `REMINDER_SYNC_SECONDS` (30 in the scale profile;
-0, the default, reads them at start-up only) makes every replica read them again that often, so
-each replica has every pending reminder scheduled: when the replica that took the message dies,
-the others still deliver it, within that many seconds of its time. The reminder fires on every
-replica, and addons/patches/reminder_once.py lets only the first deliver it.
+0, the default, reads them at start-up only) makes every replica read, that often, the
+conversations that got a reminder since its previous read (through an index on the events'
+type and time), so each replica has every pending reminder scheduled: when the replica that took
+the message dies, the others still deliver it, within that many seconds of its time. The
+reminder fires on every replica, and addons/patches/reminder_once.py lets only the first
+deliver it.
 """
 
 import logging
 import os
+import time
 from datetime import datetime, timedelta
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 import sqlalchemy as sa
 from rasa.core import jobs
@@ -29,6 +32,9 @@ from addons.hooks.tracker_store_check import primary_store
 logger = logging.getLogger(__name__)
 
 SYNC_JOB_ID = "reminder-sync"
+SYNC_INDEX = "events_type_name_timestamp"
+# Events carry their replica's clock: each sync also reads back this far before the previous one.
+CLOCK_SKEW_SECONDS = 60.0
 
 
 def pending_reminders(events: List[Event], sender_id: Text) -> List[ReminderScheduled]:
@@ -79,26 +85,59 @@ def _output_channel(
     return CollectingOutputChannel()
 
 
-async def conversations_with_reminders(store: TrackerStore) -> List[Text]:
-    """The senders whose conversations hold a reminder (all of them if the store can't say)."""
+async def conversations_with_reminders(
+    store: TrackerStore, since: Optional[float] = None
+) -> List[Text]:
+    """The senders whose conversations got a reminder (since that time, when given); all
+    conversations if the store can't say."""
     engine = getattr(primary_store(store), "engine", None)
     if engine is None:
         return list(await store.keys())
+    query = "SELECT DISTINCT sender_id FROM events WHERE type_name = :reminder"
+    if since is not None:
+        query += " AND timestamp >= :since"
     with engine.connect() as connection:
         rows = connection.execute(
-            sa.text("SELECT DISTINCT sender_id FROM events WHERE type_name = :reminder"),
-            {"reminder": ReminderScheduled.type_name},
+            sa.text(query), {"reminder": ReminderScheduled.type_name, "since": since}
         )
         return [sender_id for (sender_id,) in rows]
 
 
-async def restore_reminders(agent: Any, input_channels: List[InputChannel]) -> int:
-    """Schedule again every pending reminder in the tracker store; returns how many."""
+def add_sync_index(store: TrackerStore) -> None:
+    """The index the sync's query reads instead of the whole events table."""
+    engine = getattr(primary_store(store), "engine", None)
+    if engine is not None:
+        with engine.begin() as connection:
+            connection.execute(
+                sa.text(f"CREATE INDEX IF NOT EXISTS {SYNC_INDEX} ON events (type_name, timestamp)")
+            )
+
+
+class ReminderSync:
+    """Schedules the reminders stored since the previous run (by any replica). A reminder
+    scheduled here already, then fired or cancelled on another replica, is left to fire here
+    too: reminder_once finds it done."""
+
+    def __init__(self, agent: Any, input_channels: List[InputChannel]) -> None:
+        self.agent, self.input_channels = agent, input_channels
+        self.since = time.time() - CLOCK_SKEW_SECONDS
+
+    async def run(self) -> None:
+        started = time.time()
+        await restore_reminders(self.agent, self.input_channels, self.since)
+        self.since = started - CLOCK_SKEW_SECONDS
+
+
+async def restore_reminders(
+    agent: Any, input_channels: List[InputChannel], since: Optional[float] = None
+) -> int:
+    """Schedule every pending reminder in the tracker store (of the conversations that got one
+    since that time, when given) not scheduled here yet; returns how many."""
     store, processor = agent.tracker_store, agent.processor
     scheduler = await jobs.scheduler()
     soon = datetime.now() + timedelta(seconds=2)
     restored = 0
-    for sender_id in await conversations_with_reminders(store):
+    for sender_id in await conversations_with_reminders(store, since):
         tracker = await store.retrieve_full_tracker(sender_id)
         if tracker is None:
             continue
@@ -133,12 +172,12 @@ async def on_start(agent: Any, input_channels: List[InputChannel]) -> None:
     logger.info(f"Restored {count} pending reminder(s).")
     every = float(os.environ.get("REMINDER_SYNC_SECONDS") or 0)
     if every > 0:
+        add_sync_index(agent.tracker_store)
         scheduler = await jobs.scheduler()
         scheduler.add_job(
-            restore_reminders,
+            ReminderSync(agent, input_channels).run,  # a coroutine function, for APScheduler
             "interval",
             seconds=every,
-            args=[agent, input_channels],
             id=SYNC_JOB_ID,
             replace_existing=True,
             max_instances=1,

@@ -13,12 +13,21 @@ from typing import List
 
 import pytest
 import requests
+import sqlalchemy as sa
 from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ReminderCancelled, ReminderScheduled, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.channels.slack import SlackInput
-from addons.hooks.reminder_restore import _output_channel, pending_reminders
+from addons.hooks.reminder_restore import (
+    SYNC_INDEX,
+    _output_channel,
+    add_sync_index,
+    conversations_with_reminders,
+    pending_reminders,
+)
+from addons.stores.sqlite import SQLiteTrackerStore
 from tests.servers import RestClient, Servers, tracker_store_on
 
 SENDER = "buyer-1"
@@ -96,3 +105,22 @@ def test_reminders_survive_a_restart(tmp_path: Path):
         texts = bot_texts(bot.url, sender)
         assert sum(SELLER_REMINDER in t for t in texts) == 1, texts
         assert sum(ESCALATION_REMINDER in t for t in texts) == 1, texts
+
+
+async def test_a_sync_reads_only_the_conversations_reminded_since(tmp_path):
+    store = SQLiteTrackerStore(Domain.empty(), db=str(tmp_path / "conversations.db"))
+    for sender, at in (("reminded-long-ago", 1_000.0), ("reminded-lately", 2_000.0)):
+        tracker = DialogueStateTracker(sender, [])
+        tracker.update(UserUttered("yes please", timestamp=at))
+        tracker.update(ReminderScheduled("EXTERNAL_seller", LATER, name=sender, timestamp=at))
+        await store.save(tracker)
+    await store.save(DialogueStateTracker("never-reminded", []))
+    add_sync_index(store)
+    assert sorted(await conversations_with_reminders(store)) == [
+        "reminded-lately",
+        "reminded-long-ago",
+    ]
+    assert await conversations_with_reminders(store, since=1_500.0) == ["reminded-lately"]
+    with store.engine.connect() as connection:
+        indexes = connection.execute(sa.text("SELECT name FROM sqlite_master WHERE type='index'"))
+        assert SYNC_INDEX in {name for (name,) in indexes}
