@@ -5,9 +5,9 @@
 
 `purge` deletes every conversation whose latest event is older than N days (`RETENTION_DAYS`,
 180 by default): run it on a schedule (cron, a systemd timer, a Kubernetes CronJob). `erase`
-deletes one conversation, whatever its age. Both print what they deleted, work on the tracker
-store of the endpoints file (`make purge`, `make erase SENDER=...` pick the profile's), and first
-add the index the purge needs: `events (sender_id, timestamp)`, so finding each conversation's
+deletes one conversation, whatever its age. Both print what they deleted and work on the tracker
+store of the endpoints file (`make purge`, `make erase SENDER=...` pick the profile's). `purge`
+first adds the index it needs, `events (sender_id, timestamp)`, so finding each conversation's
 latest event reads the index, not the table.
 
 A running bot keeps the reminders it scheduled in memory: a reminder of a conversation erased
@@ -56,8 +56,7 @@ def purge(engine: sa.engine.Engine, days: float, now: Optional[float] = None) ->
 
 
 def erase(engine: sa.engine.Engine, sender_id: Text) -> Deleted:
-    """Delete one conversation."""
-    add_purge_index(engine)
+    """Delete one conversation (through Rasa's own index on `sender_id`)."""
     with engine.begin() as connection:
         events = connection.execute(
             sa.text("DELETE FROM events WHERE sender_id = :sender_id"), {"sender_id": sender_id}
