@@ -9,7 +9,24 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.formatting import day_count, days_ago, long_date
 from refund_rules.deadlines import DisputeStanding, dispute_standing
+from refund_rules.languages import locale_of
 from refund_rules.reminders import PlannedReminder, ReminderKind
+
+
+def buyer_language(tracker: Tracker) -> Optional[Text]:
+    """The conversation's language (the `language` slot); None until it is known."""
+    return tracker.get_slot("language")
+
+
+def words_language(tracker: Tracker) -> Optional[Text]:
+    """The language to read the buyer's latest words in: theirs, or the conversation's when
+    they are too short to tell ("ayer")."""
+    return tracker.latest_message.get("language") or buyer_language(tracker)
+
+
+def buyer_locale(tracker: Tracker) -> str:
+    """The locale dates and day counts are written in for this conversation."""
+    return locale_of(buyer_language(tracker))
 
 
 def stored_date(tracker: Tracker, slot: Text) -> Optional[date]:
@@ -75,9 +92,11 @@ def standing_values(standing: DisputeStanding, locale: str = "en") -> Dict[Text,
     }
 
 
-def tell_standing(dispatcher: CollectingDispatcher, standing: DisputeStanding) -> None:
+def tell_standing(
+    dispatcher: CollectingDispatcher, standing: DisputeStanding, locale: str = "en"
+) -> None:
     """Where the dispute stands: the seller's days, then escalation (now, or from when)."""
-    values = standing_values(standing)
+    values = standing_values(standing, locale)
     dispatcher.utter_message(
         response=f"utter_standing_seller_window_{standing.seller_window.value}", **values
     )

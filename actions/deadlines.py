@@ -11,12 +11,14 @@ from rasa_sdk.types import DomainDict
 from actions import clock
 from actions.case import (
     bot_said,
+    buyer_locale,
     complaint_to_acknowledge,
     current_standing,
     dispute_date_asked_for,
     reminder_dates,
     stored_date,
     tell_standing,
+    words_language,
 )
 from actions.formatting import long_date
 from refund_rules.dates import DateDoubt, read_buyer_date
@@ -78,12 +80,12 @@ class ValidateDeadlineForm(FormValidationAction):
             dispatcher.utter_message(response="utter_deadline_rules")
             return {"dispute_date": None}
         today = clock.today()
-        reading = read_buyer_date(slot_value, today)
+        reading = read_buyer_date(slot_value, today, words_language(tracker))
         opened = reading.day
         if reading.doubt is not None or opened is None:
             dispatcher.utter_message(
                 response=_DOUBT_RESPONSES[reading.doubt or DateDoubt.UNREADABLE],
-                date=long_date(opened, today) if opened else "",
+                date=long_date(opened, today, buyer_locale(tracker)) if opened else "",
                 words=str(slot_value),
             )
             return {"dispute_date": None}
@@ -92,8 +94,8 @@ class ValidateDeadlineForm(FormValidationAction):
         if problem is not None:
             dispatcher.utter_message(
                 response=_PROBLEM_RESPONSES[problem],
-                date=long_date(opened, today),
-                order_date=long_date(ordered, today) if ordered else "",
+                date=long_date(opened, today, buyer_locale(tracker)),
+                order_date=long_date(ordered, today, buyer_locale(tracker)) if ordered else "",
             )
             return {"dispute_date": None}
         return {"dispute_date": opened.isoformat()}
@@ -114,19 +116,21 @@ class ActionCheckDeadlines(Action):
         complaint = complaint_to_acknowledge(tracker)
         if complaint:
             dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
-        tell_standing(dispatcher, standing)
-        _offer_reminders(dispatcher, standing)
+        tell_standing(dispatcher, standing, buyer_locale(tracker))
+        _offer_reminders(dispatcher, standing, buyer_locale(tracker))
         return []
 
 
-def _offer_reminders(dispatcher: CollectingDispatcher, standing: DisputeStanding) -> None:
+def _offer_reminders(
+    dispatcher: CollectingDispatcher, standing: DisputeStanding, locale: str
+) -> None:
     planned = reminders_to_offer(standing)
     if not planned:
         return
     seller_too = any(r.kind is ReminderKind.SELLER_WINDOW_CLOSED for r in planned)
     dispatcher.utter_message(
         response="utter_offer_reminders" if seller_too else "utter_offer_escalation_reminder",
-        **reminder_dates(planned, standing.today),
+        **reminder_dates(planned, standing.today, locale),
     )
 
 
@@ -160,7 +164,7 @@ class ActionNoteDetails(Action):
         if to_confirm is not None:
             dispatcher.utter_message(
                 response="utter_confirm_dispute_date",
-                date=long_date(to_confirm, clock.today()),
+                date=long_date(to_confirm, clock.today(), buyer_locale(tracker)),
             )
             return []
         if any(e.get("entity") == "order_number" for e in entities):

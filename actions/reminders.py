@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.case import current_standing, reminder_dates
+from actions.case import buyer_locale, current_standing, reminder_dates
 from refund_rules.reminders import ReminderKind, fire_time, reminders_to_offer
 
 
@@ -58,7 +58,7 @@ class ActionSetReminders(Action):
         seller_too = any(r.kind is ReminderKind.SELLER_WINDOW_CLOSED for r in planned)
         dispatcher.utter_message(
             response="utter_reminders_set" if seller_too else "utter_escalation_reminder_set",
-            **reminder_dates(planned, today),
+            **reminder_dates(planned, today, buyer_locale(tracker)),
         )
         return events
 

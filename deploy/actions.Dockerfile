@@ -10,6 +10,7 @@ COPY actions/ /app/actions/
 COPY refund_rules/ /app/refund_rules/
 COPY nlp_pipeline/__init__.py nlp_pipeline/meaning.py /app/nlp_pipeline/
 COPY log_masking.py policy.yml /app/
+COPY responses/ /app/responses/
 ENV PYTHONPATH=/app
 USER 1001
 ENTRYPOINT ["python", "-m", "actions"]

@@ -14,6 +14,7 @@ RUN pip install --no-cache-dir num2words==0.5.14  # policy numbers in words (add
 COPY addons/ /app/addons/
 COPY refund_rules/ /app/refund_rules/
 COPY credentials.yml logging.yml log_masking.py policy.yml /app/
+COPY responses/ /app/responses/
 COPY deploy/endpoints.scale.yml /app/deploy/
 COPY models/refund-assistant.tar.gz /app/models/refund-assistant.tar.gz
 ENV PYTHONPATH=/app

@@ -1,32 +1,56 @@
-"""Rasa's templated responses with the dispute policy's values as template variables.
+"""Rasa's templated responses in the conversation's language, with the dispute policy's values
+as template variables.
 
-Set as `nlg: {type: addons.nlg.PolicyResponses}` in the endpoints file. Every response,
-uttered by a rule, a form or an action, can then say `{seller_response_days}`,
-`{dispute_steps_in_words}` or `{label_contact_now}`; values an action passes win.
+Set as `nlg: {type: addons.nlg.PolicyResponses}` in the endpoints file. English responses are
+the domain's; each other language has one file, `responses/<code>.yml`, with its AliExpress
+labels and its responses under the same names. The `language` slot picks the language; a
+response a language lacks is said in English. An action may pass `language` to choose one
+(the English copy of the case summary).
+
+Every response, uttered by a rule, a form or an action, can say `{seller_response_days}`,
+`{dispute_steps_in_words}` (in the conversation's language) or `{label_contact_now}`; values an
+action passes win.
 """
 
-from typing import Any, Dict, Optional, Text
+from pathlib import Path
+from typing import Any, Dict, Optional, Text, Tuple
 
+import yaml
 from num2words import num2words
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
+from refund_rules.languages import ENGLISH, locale_of
 from refund_rules.policy import DisputePolicy, default_policy
 
-__all__ = ["PolicyResponses", "policy_values"]
+__all__ = ["PolicyResponses", "policy_values", "TRANSLATIONS"]
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "responses"
+LANGUAGE_SLOT = "language"
 
 
-def policy_values(policy: DisputePolicy, locale: str = "en") -> Dict[Text, Text]:
+def policy_values(
+    policy: DisputePolicy, locale: str = "en", labels: Optional[Dict[Text, Text]] = None
+) -> Dict[Text, Text]:
     """Each number as digits (`dispute_steps`) and in words (`dispute_steps_in_words`), each
-    label as `label_<name>` (`label_contact_now`)."""
+    label as `label_<name>` (`label_contact_now`): the policy's, or `labels` for another
+    language."""
     values: Dict[Text, Text] = {}
     for name, number in policy.numbers().items():
         values[name] = str(number)
         values[f"{name}_in_words"] = num2words(number, lang=locale)
-    for name, label in vars(policy.labels).items():
+    for name, label in {**vars(policy.labels), **(labels or {})}.items():
         values[f"label_{name}"] = label
     return values
+
+
+def read_translations(folder: Path = TRANSLATIONS) -> Dict[Text, Dict[Text, Any]]:
+    """{code: {"labels": ..., "responses": ...}} for every `<code>.yml` in `folder`."""
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.yml"))
+    }
 
 
 class PolicyResponses(TemplatedNaturalLanguageGenerator):
@@ -35,10 +59,20 @@ class PolicyResponses(TemplatedNaturalLanguageGenerator):
         endpoint_config: Optional[EndpointConfig] = None,
         domain: Optional[Domain] = None,
         policy: Optional[DisputePolicy] = None,
+        translations: Optional[Dict[Text, Dict[Text, Any]]] = None,
     ) -> None:
         # Rasa calls `PolicyResponses(endpoint_config=..., domain=...)`.
-        super().__init__((domain or Domain.empty()).responses)
-        self.policy_values = policy_values(policy or default_policy())
+        responses = (domain or Domain.empty()).responses
+        super().__init__(responses)
+        policy = policy or default_policy()
+        self.languages: Dict[Text, Tuple[TemplatedNaturalLanguageGenerator, Dict[Text, Text]]]
+        self.languages = {ENGLISH: (self, policy_values(policy))}
+        if translations is None:
+            translations = read_translations()
+        for code, translation in translations.items():
+            generator = TemplatedNaturalLanguageGenerator({**responses, **translation["responses"]})
+            values = policy_values(policy, locale_of(code), translation["labels"])
+            self.languages[code] = (generator, values)
 
     def generate_from_slots(
         self,
@@ -48,5 +82,8 @@ class PolicyResponses(TemplatedNaturalLanguageGenerator):
         **kwargs: Any,
     ) -> Optional[Dict[Text, Any]]:
         # generate() comes through here too, with the tracker's slots.
-        values = {**self.policy_values, **kwargs}
-        return super().generate_from_slots(utter_action, filled_slots, output_channel, **values)
+        language = str(kwargs.pop(LANGUAGE_SLOT, None) or filled_slots.get(LANGUAGE_SLOT))
+        generator, policy_values_ = self.languages.get(language, self.languages[ENGLISH])
+        values = {**policy_values_, **kwargs}
+        render = super().generate_from_slots if generator is self else generator.generate_from_slots
+        return render(utter_action, filled_slots, output_channel, **values)

@@ -68,3 +68,48 @@ async def test_other_slots_are_left_as_said(ev, make_tracker, dispatcher, domain
     tracker = with_candidates(make_tracker("inform"), ev, product="dress", complaint="wrong size")
 
     assert await validate(tracker, dispatcher, domain) == []
+
+
+@pytest.mark.parametrize(
+    "metadata, guess, first",
+    [
+        ({"language": "es-ES"}, None, "es"),  # the web page's browser language
+        ({"language_code": "pt-br"}, None, "pt"),  # Telegram's
+        ({"language": "de-DE"}, None, None),  # a language not spoken: English
+        ({}, "ru", "ru"),  # "спасибо" as the first message
+        ({"language": "fr"}, "es", "fr"),  # the channel's hint before a guess
+        ({}, None, None),
+    ],
+)
+async def test_the_first_language_comes_from_the_channel_or_a_telling_word(
+    metadata, guess, first, make_tracker, dispatcher, domain
+):
+    tracker = make_tracker("greet")
+    tracker.latest_message.update(metadata=metadata, language_guess=guess)
+
+    events = await validate(tracker, dispatcher, domain)
+
+    assert events == ([SlotSet("language", first)] if first else [])
+
+
+async def test_a_hint_never_changes_a_language_already_set(make_tracker, dispatcher, domain):
+    tracker = make_tracker("affirm", slots={"language": "en"})
+    tracker.latest_message.update(metadata={"language": "es-ES"}, language_guess="es")
+
+    assert await validate(tracker, dispatcher, domain) == []
+
+
+async def test_a_message_that_sets_the_language_wins_over_the_hint(
+    ev, make_tracker, dispatcher, domain
+):
+    tracker = make_tracker("report_not_received", entities=[ev.entity("language", "en")])
+    tracker.latest_message.update(metadata={"language": "es-ES"})
+
+    assert await validate(tracker, dispatcher, domain) == []
+
+
+async def test_a_date_is_read_in_the_buyers_language(ev, make_tracker, dispatcher, domain):
+    tracker = make_tracker("inform", slots={"language": "es"})
+    tracker = with_candidates(tracker, ev, dispute_date="hace 3 días")
+
+    assert await validate(tracker, dispatcher, domain) == [SlotSet("dispute_date", "2026-11-25")]
