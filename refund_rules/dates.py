@@ -5,18 +5,24 @@ phrase gives no usable date, so the assistant can ask the right question: vague 
 other day", "last month") are not guessed; a day of a month without a year that is still to come
 this year ("December 10" on 28 November) is asked about rather than taken as last year; a numeric
 date that reads both ways ("03/11") takes the reading in the recent past and asks when both are.
+The same rules hold in every language the assistant speaks (`language`, ISO 639-1): dateparser
+reads the language, and `_LOCAL` holds what it needs help with ("hace tres días", "14-го").
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, List, Optional, Pattern, Tuple, Union
 
 import dateparser
+from babel.dates import get_month_names
 from dateparser.search import search_dates
+
+from refund_rules.languages import locale_of
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _UNITS = r"(?:days?|weeks?|months?)"
@@ -85,6 +91,89 @@ _REWRITES: List[_Rewrite] = [
     (re.compile(rf"\b(?:for|since)\s+((?:a|an|\d+)\s+{_UNITS})\b(?!\s+ago)"), r"\1 ago"),
     (re.compile(r"\bsince\s+"), ""),
 ]
+
+
+_NUMBERS_ES_PT = {
+    "un": 1, "una": 1, "uma": 1, "dos": 2, "duas": 2, "tres": 3, "três": 3, "cuatro": 4,
+    "quatro": 4, "cinco": 5, "seis": 6, "siete": 7, "sete": 7, "ocho": 8, "oito": 8,
+    "nueve": 9, "nove": 9, "diez": 10, "dez": 10, "quince": 15, "quinze": 15,
+}  # fmt: skip
+_NUMBERS_PL = {
+    "jeden": 1, "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "piec": 5,
+    "sześć": 6, "szesc": 6, "siedem": 7, "osiem": 8, "dziewięć": 9, "dziesięć": 10,
+}  # fmt: skip
+
+
+def _number_words(numbers: dict) -> _Rewrite:
+    return re.compile(rf"\b({'|'.join(numbers)})\b"), lambda m: str(numbers[m[1]])
+
+
+@dataclass(frozen=True)
+class _Local:
+    """What dateparser needs help with in one language."""
+
+    vague: Pattern[str]
+    bare_day: Pattern[str]  # a day of the month alone: "el 14", "14-го"
+    rewrites: List[_Rewrite]
+
+
+_LOCAL = {
+    "es": _Local(
+        re.compile(
+            r"\b(unos|unas|algunos|algunas|varios|varias) (d[ií]as|semanas)\b"
+            r"|\bel otro d[ií]a\b|\bhace poco\b"
+            r"|^(el |la |este |esta )?(mes|semana) pasad[oa]$|^(este mes|esta semana)$"
+        ),
+        re.compile(r"^(?:el )?(?:d[ií]a )?(\d{1,2})$"),
+        [_number_words(_NUMBERS_ES_PT), (re.compile(r"^el (\w+) pasado$"), r"\1")],
+    ),
+    "pt": _Local(
+        re.compile(
+            r"\b(uns|umas|alguns|algumas|v[aá]rios|v[aá]rias) (dias|semanas)\b"
+            r"|\boutro dia\b|\bfaz pouco\b"
+            r"|^(o |a |no |na )?(m[eê]s|semana) passad[oa]$|^(este m[eê]s|esta semana)$"
+        ),
+        re.compile(r"^(?:n?o )?(?:dia )?(\d{1,2})$"),
+        [
+            _number_words(_NUMBERS_ES_PT),
+            (re.compile(r"\bfaz (\d+)"), r"há \1"),
+            (re.compile(r"^(?:no )?dia (\d{1,2} de)"), r"\1"),
+            (re.compile(r"^(?:na |no )?(\w+)(?:-feira)? passad[oa]$"), r"\1"),
+        ],
+    ),
+    "fr": _Local(
+        re.compile(
+            r"\bquelques (jours|semaines)\b|\bl'autre jour\b|\br[ée]cemment\b"
+            r"|^(le mois|la semaine) derni[eè]re?$|^(ce mois-ci|cette semaine)$"
+        ),
+        re.compile(r"^(?:le )?(\d{1,2})(?:er)?$"),
+        [(re.compile(r"^(\w+) dernier$"), r"\1")],
+    ),
+    "ru": _Local(
+        re.compile(
+            r"\bнесколько (дней|недель)\b|\bна днях\b|\bнедавно\b"
+            r"|^(в |на )?прошл(ом|ой) (месяце|неделе)$|^(в этом месяце|на этой неделе)$"
+        ),
+        re.compile(r"^(\d{1,2})(?:-?г?о| числа)?$"),
+        [(re.compile(r"\bв прошл\w+ "), "")],
+    ),
+    "pl": _Local(
+        re.compile(
+            r"\b(kilka|par[eę]) (dni|tygodni)\b|\bniedawno\b|\bostatnio\b"
+            r"|^(w )?(zesz[lł]ym|ubieg[lł]ym) (miesi[aą]cu|tygodniu)$"
+            r"|^(w tym miesi[aą]cu|w tym tygodniu)$"
+        ),
+        re.compile(r"^(\d{1,2})(?:-?go|\.)?$"),
+        [
+            _number_words(_NUMBERS_PL),
+            (re.compile(r"^tydzie[nń] temu$"), "1 tydzień temu"),
+            (re.compile(r"\b(?:w|we) (?:zesz[lł]y|zesz[lł]ą|ubieg[lł]y|ubieg[lł]ą) "), ""),
+            (re.compile(r"^(?:w|we) "), ""),
+        ],
+    ),
+}
+# Rewrites for every language: order numbers are not dates; "20.11" is a date, not 20:11.
+_ANY_LANGUAGE: List[_Rewrite] = [_REWRITES[0], _REWRITES[6]]
 
 
 def _settings(today: date, phrase: str) -> dict:
@@ -163,11 +252,13 @@ def _both_ways(first: int, second: int, today: date) -> Optional[DateReading]:
     return DateReading(recent[0] if recent else readings[0])
 
 
-def read_buyer_date(text: str, today: date) -> DateReading:
+def read_buyer_date(text: str, today: date, language: Optional[str] = None) -> DateReading:
     """The calendar date a buyer's phrase refers to, or why it gives none."""
     phrase = " ".join(str(text).lower().split()).strip(" .,!?")
     if not phrase:
         return DateReading(None, DateDoubt.UNREADABLE)
+    if language in _LOCAL:
+        return _read_local_date(phrase, today, language)
     phrase = _OF_LAST_MONTH.sub(_last_month_name(today), phrase)
     if _VAGUE.search(phrase):
         return DateReading(None, DateDoubt.VAGUE)
@@ -183,14 +274,55 @@ def read_buyer_date(text: str, today: date) -> DateReading:
         reading = _both_ways(int(numeric[1]), int(numeric[2]), today)
         if reading is not None:
             return reading
-    day = _parse(phrase, today)
+    return _checked(phrase, _parse(phrase, today), today, bool(_MONTH_NAME.search(phrase)))
+
+
+def _checked(phrase: str, day: Optional[date], today: date, month_named: bool) -> DateReading:
+    """`day` read from `phrase`, or why it is not a usable date."""
     if day is None:
         return DateReading(None, DateDoubt.UNREADABLE)
-    if _MONTH_NAME.search(phrase) and not _YEAR.search(phrase) and day < today:
+    if month_named and not _YEAR.search(phrase) and day < today:
         this_year = _same_day_this_year(day, today)
         if this_year is not None and 0 < (this_year - today).days <= UPCOMING_DAYS:
             return DateReading(this_year, DateDoubt.UPCOMING)
     return DateReading(day)
+
+
+def _read_local_date(phrase: str, today: date, language: str) -> DateReading:
+    """`read_buyer_date` in another language than English."""
+    local = _LOCAL[language]
+    if local.vague.search(phrase):
+        return DateReading(None, DateDoubt.VAGUE)
+    for pattern, replacement in [*_ANY_LANGUAGE, *local.rewrites]:
+        phrase = pattern.sub(replacement, phrase)
+    phrase = phrase.strip(" .,!?")
+    bare_day = local.bare_day.match(phrase)
+    if bare_day:
+        day = _recent_day_of_month(int(bare_day[1]), today)
+        return DateReading(day, None if day else DateDoubt.UNREADABLE)
+    numeric = _DAY_MONTH.match(phrase)
+    if numeric and int(numeric[1]) <= 12 and int(numeric[2]) <= 12 and numeric[1] != numeric[2]:
+        reading = _both_ways(int(numeric[1]), int(numeric[2]), today)
+        if reading is not None:
+            return reading
+    day = _parse(phrase, today, language)
+    return _checked(phrase, day, today, _month_named(phrase, language))
+
+
+@functools.lru_cache(maxsize=None)
+def _month_names(language: str) -> Pattern[str]:
+    locale = locale_of(language)
+    names = {
+        name.lower().rstrip(".")
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for name in get_month_names(width, context, locale).values()
+    }
+    return re.compile(rf"\b({'|'.join(sorted(names, key=len, reverse=True))})")
+
+
+def _month_named(phrase: str, language: str) -> bool:
+    return bool(_month_names(language).search(phrase))
 
 
 def _same_day_this_year(day: date, today: date) -> Optional[date]:
@@ -200,20 +332,20 @@ def _same_day_this_year(day: date, today: date) -> Optional[date]:
         return None
 
 
-def parse_buyer_date(text: str, today: date) -> Optional[date]:
+def parse_buyer_date(text: str, today: date, language: Optional[str] = None) -> Optional[date]:
     """The calendar date a buyer's phrase refers to, or None when it gives no usable date."""
-    reading = read_buyer_date(text, today)
+    reading = read_buyer_date(text, today, language)
     return reading.day if reading.doubt is None else None
 
 
-def _parse(phrase: str, today: date) -> Optional[date]:
+def _parse(phrase: str, today: date, language: str = "en") -> Optional[date]:
     try:
         return date.fromisoformat(phrase)
     except ValueError:
         pass
     settings = _settings(today, phrase)
-    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    parsed = dateparser.parse(phrase, languages=[language], settings=settings)
     if parsed is None:
-        found = search_dates(phrase, languages=["en"], settings=settings)
+        found = search_dates(phrase, languages=[language], settings=settings)
         parsed = found[0][1] if found else None
     return parsed.date() if parsed else None

@@ -18,6 +18,8 @@ Use it in credentials.yml as `addons.channels.telegram.TelegramInput:` (its webh
   `inline` / `vertical` give the stock inline keyboards (payload sent as callback data).
 - Telegram's `/start` command (also `/start@<bot>` and deep links `/start <param>`) is passed on
   as `/greet`: the domain has no `start` intent.
+- The sender's Telegram `language_code` ("pt-br") goes into the message's metadata as
+  `language_code`: the conversation's language until the buyer's own words say otherwise.
 - `secret_token` (optional): sent with setWebhook; Telegram then puts it in the
   `X-Telegram-Bot-Api-Secret-Token` header of every update, and updates without it are refused
   with 403. Without it anyone who knows the webhook URL can post updates in any chat's name.
@@ -160,6 +162,15 @@ class TelegramInput(RasaTelegramInput):
         except TelegramAPIError as error:
             raise RasaException("Failed to set channel webhook: " + str(error)) from error
         logger.info(f"Telegram webhook set to {self.webhook_url} via {self.api_url}")
+
+    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+        """The sender's `language_code`, from a message or a button press."""
+        update = request.json or {}
+        for kind in ("message", "edited_message", "callback_query"):
+            sender = (update.get(kind) or {}).get("from") or {}
+            if sender.get("language_code"):
+                return {"language_code": sender["language_code"]}
+        return None
 
     def _text_for_rasa(self, message: UserMessage) -> Optional[Text]:
         text = message.text

@@ -1,36 +1,88 @@
-"""`LanguageIdentifier`: the language a message is written in, and `other_language` when the
-model does not understand it.
+"""`LanguageIdentifier`: the language a message is written in or asks for.
 
-lingua's models ship inside its wheel (nothing is downloaded). A message counts as written in
-another language only when it has at least `min_letters` letters and lingua gives English less
-than `max_english_confidence`: short or language-neutral messages ("ok", "3", an order number)
-never do. Measured on the 2,624 training and held-out messages: 2 English messages taken for
-another language, 3 of 99 other-language messages missed (10 letters, 0.12).
+lingua's models ship inside its wheel (nothing is downloaded). What it sets:
+- `language` (parse data) and a `language` entity, which fills the `language` slot, when the
+  message clearly is in one of the languages the assistant speaks (`spoken`): it has at least
+  `min_letters` letters, or it asks for a language ("in English please", "en español", "po
+  polsku"). English wins unless lingua gives it less than `max_english_confidence`: an English
+  message with a foreign name in it stays English. Short or language-neutral messages ("ok",
+  "3", an order number, an emoji) set nothing, so they never switch the conversation's language.
+- `language_guess` (parse data) for a short message that is still telling ("hola", "привет",
+  "obrigado"): the conversation's first language when nothing better is known
+  (action_validate_slot_mappings), never a switch.
+- the intent `other_language` for a message in a language the assistant doesn't speak.
 
-The language's ISO 639-1 code goes into the parse data as `language` (None when the message is
-too short to tell). When it is not `understood`, the intent becomes `other_language`. Runs last,
-after the FallbackClassifier.
+Runs last, after the FallbackClassifier.
 """
 
-from typing import Any, Dict, List, Optional, Text
+import re
+from typing import Any, Dict, List, Optional, Pattern, Text
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent
 
 LANGUAGE = "language"
+LANGUAGE_GUESS = "language_guess"
 OTHER_LANGUAGE = "other_language"
+
+# A language's name as buyers write it after "in", "en", "em", "на", "po"... ("in English",
+# "en español", "em português", "на русском", "po polsku", "по-русски").
+_NAMES = {
+    "en": r"english|ingl[eé]s|ingl[eê]s|anglais|английск\w*|angielsk\w*|po angielsku|по-английски",
+    "es": r"spanish|espa[nñ]ol|espanhol|espagnol|испанск\w*|hiszpa[nń]sk\w*|po hiszpa[nń]sku",
+    "pt": r"portuguese|portugu[eé]s|portugu[eê]s|portugais|португальск\w*|portugalsk\w*",
+    "fr": r"french|franc[eé]s|franc[eê]s|fran[cç]ais|французск\w*|francusk\w*|po francusku",
+    "ru": r"russian|ruso|russo|russe|по-русски|по русски|русск\w*|rosyjsk\w*|po rosyjsku",
+    "pl": r"polish|polaco|polon[eê]s|polonais|по-польски|польск\w*|polsk\w*|po polsku",
+}
+_ASKED = r"(?<!\w)(?:in|en|em|на|po|speak)\s+(?:{names})(?!\w)"
+# Short openers that tell the language on their own, below `min_letters`.
+_OPENERS = {
+    "es": r"hola|buenas|buenos d[ií]as|gracias|vale",
+    "pt": r"oi|ol[aá]|bom dia|boa tarde|boa noite|obrigad[oa]|valeu",
+    "fr": r"bonjour|bonsoir|salut|merci",
+    "pl": r"cze[sś][cć]|dzie[nń] dobry|dzi[eę]ki|dzi[eę]kuj[eę]",
+}
 
 
 def lingua_language(code: Text) -> Language:
     return Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
 
 
+def _asked_pattern(names: Text) -> Pattern[Text]:
+    return re.compile(
+        rf"{_ASKED.format(names=names)}|^(?:{names})(?:\s+(?:please|por favor|s'il vous pla[iî]t"
+        rf"|stp|пожалуйста|prosz[eę]))?[\s.!?]*$|(?:по-|на )(?:{names})",
+        re.IGNORECASE,
+    )
+
+
+_ASKED_FOR = {code: _asked_pattern(names) for code, names in _NAMES.items()}
+_OPENER = {
+    code: re.compile(rf"^\s*(?:{words})[\s.!?,]*$", re.IGNORECASE)
+    for code, words in _OPENERS.items()
+}
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def language_asked_for(text: Text) -> Optional[Text]:
+    """The language a message asks the assistant to speak ("in English please"), if any."""
+    asked = [code for code, pattern in _ASKED_FOR.items() if pattern.search(text)]
+    return asked[0] if len(asked) == 1 else None
+
+
 class Identifier:
-    def __init__(self, known: List[Text], min_letters: int, max_english_confidence: float) -> None:
+    def __init__(
+        self,
+        known: List[Text],
+        min_letters: int,
+        max_english_confidence: float,
+        min_guess_confidence: float,
+    ) -> None:
         self.detector: LanguageDetector = (
             LanguageDetectorBuilder.from_languages(*map(lingua_language, known))
             .with_preloaded_language_models()
@@ -38,6 +90,7 @@ class Identifier:
         )
         self.min_letters = min_letters
         self.max_english_confidence = max_english_confidence
+        self.min_guess_confidence = min_guess_confidence
 
     def language_of(self, text: Text) -> Optional[Text]:
         """The ISO 639-1 code of `text`'s language, or None when it is too short to tell."""
@@ -50,6 +103,19 @@ class Identifier:
         best = next(c.language for c in confidences if c.language != Language.ENGLISH)
         return best.iso_code_639_1.name.lower()
 
+    def guess(self, text: Text, spoken: List[Text]) -> Optional[Text]:
+        """The language of a short message that is telling on its own ("hola", "спасибо")."""
+        if _CYRILLIC.search(text):
+            return "ru"
+        for code, opener in _OPENER.items():
+            if opener.match(text):
+                return code
+        if not any(character.isalpha() for character in text):
+            return None
+        best = self.detector.compute_language_confidence_values(text)[0]
+        code = best.language.iso_code_639_1.name.lower()
+        return code if code in spoken and best.value >= self.min_guess_confidence else None
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class LanguageIdentifier(PerMessageComponent):
@@ -59,10 +125,11 @@ class LanguageIdentifier(PerMessageComponent):
             # Languages lingua chooses between: ours, and neighbours that would otherwise be
             # taken for one of ours.
             "known": ["en", "es", "pt", "fr", "ru", "pl", "de", "it", "nl", "tr"],
-            # Languages the NLU model is trained on.
-            "understood": ["en"],
+            # Languages the assistant speaks (NLU data and responses).
+            "spoken": ["en", "es", "pt", "fr", "ru", "pl"],
             "min_letters": 10,
             "max_english_confidence": 0.12,
+            "min_guess_confidence": 0.6,
         }
 
     def __init__(self, config: Optional[Dict[Text, Any]] = None) -> None:
@@ -71,13 +138,27 @@ class LanguageIdentifier(PerMessageComponent):
             self.config["known"],
             int(self.config["min_letters"]),
             float(self.config["max_english_confidence"]),
+            float(self.config["min_guess_confidence"]),
         )
-        self.understood = set(self.config["understood"])
+        self.spoken = list(self.config["spoken"])
 
     def process_message(self, message: Message) -> None:
-        language = self.identifier.language_of(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        language = language_asked_for(text) or self.identifier.language_of(text)
         message.set(LANGUAGE, language, add_to_output=True)
-        if language is not None and language not in self.understood:
+        if language in self.spoken:
+            entity = {
+                "entity": LANGUAGE,
+                "value": language,
+                "start": 0,
+                "end": len(text),
+                "extractor": type(self).__name__,
+            }
+            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+        elif language is not None:
             intent = {"name": OTHER_LANGUAGE, "confidence": 1.0}
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+        else:
+            guess = self.identifier.guess(text, self.spoken)
+            message.set(LANGUAGE_GUESS, guess, add_to_output=True)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+import yaml
 
 from tests.servers import ROOT, Servers, free_port, wait_until_up
 
@@ -30,6 +31,12 @@ CHANNEL = os.environ.get("WEB_WIDGET_CHANNEL", "addons.channels.socketio.SocketI
 CHROMIUM = "/usr/bin/chromium"
 WEB = ROOT / "web"
 SCRIPT = Path(__file__).with_name("web_widget.mjs")
+# The first words of the Spanish greeting (responses/es.yml).
+SPANISH_GREETING = " ".join(
+    yaml.safe_load((ROOT / "responses" / "es.yml").read_text(encoding="utf-8"))["responses"][
+        "utter_greet"
+    ][0]["text"].split()[:5]
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.servers]
 
@@ -62,6 +69,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         "  user_message_evt: user_uttered\n"
         "  bot_message_evt: bot_uttered\n"
         "  session_persistence: true\n"
+        "  metadata_key: customData\n"
     )
     web_port = free_port()
     with (
@@ -100,6 +108,8 @@ def report(stack: dict, tmp_path_factory: pytest.TempPathFactory) -> dict:
             str(results),
             "--chromium",
             CHROMIUM,
+            "--spanish-greeting",
+            SPANISH_GREETING,
         ],
         cwd=ROOT,
         capture_output=True,
@@ -168,6 +178,14 @@ def test_phone_viewport_has_no_horizontal_scroll(report: dict) -> None:
     phone = report["checks"]["phone_viewport"]
     assert phone["innerWidth"] == 390
     assert phone["scrollWidth"] <= phone["clientWidth"]
+
+
+def test_a_spanish_browser_is_greeted_in_spanish(report: dict) -> None:
+    _passed(report, "browser_language_greeting")
+    spanish = report["checks"]["browser_language_greeting"]
+    assert spanish["language"] == "es-ES"
+    assert spanish["placeholder"] == "Cuéntame qué ha pasado..."
+    assert not any("I help AliExpress buyers" in text for text in spanish["botMessages"])
 
 
 def test_everything_comes_from_this_machine(report: dict) -> None:

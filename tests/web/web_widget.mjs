@@ -23,6 +23,8 @@ const { values: opts } = parseArgs({
     out: { type: "string", default: path.join(ROOT, "results", "web-widget") },
     chromium: { type: "string", default: "/usr/bin/chromium" },
     timeout: { type: "string", default: "30000" },
+    // Words of the Spanish greeting: a browser set to es-ES must be greeted with them.
+    "spanish-greeting": { type: "string" },
   },
 });
 if (!opts.url) {
@@ -94,10 +96,9 @@ async function send(page, message) {
   await input.press("Enter");
 }
 
-const userDataDir = mkdtempSync(path.join(tmpdir(), "web-widget-profile-"));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
+// A headless Chromium with its own profile, in `locale` (the browser's language).
+async function launch(userDataDir, locale) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: opts.chromium,
     headless: true,
     args: [
@@ -111,6 +112,7 @@ try {
       "--disable-sync",
     ],
     viewport: { width: 1280, height: 800 },
+    locale,
   });
   // Nothing may leave this machine: a request to any other host is recorded and refused.
   await context.route("**/*", (route) => {
@@ -122,6 +124,32 @@ try {
     if (url.pathname.includes("/@fontsource/inter/files/")) report.localFonts.push(url.pathname);
     return route.continue();
   });
+  return context;
+}
+
+// A browser set to Spanish: the page sends its language, and the bot greets in Spanish.
+async function checkSpanishBrowser() {
+  const spanishDir = mkdtempSync(path.join(tmpdir(), "web-widget-es-"));
+  const spanish = await launch(spanishDir, "es-ES");
+  try {
+    const page = spanish.pages()[0] || (await spanish.newPage());
+    await page.goto(opts.url, { waitUntil: "load" });
+    await check("browser_language_greeting", page, async () => {
+      const ok = await waitForBot(page, opts["spanish-greeting"]);
+      const placeholder = await page.locator(".rw-sender .rw-new-message").getAttribute("placeholder");
+      return [ok, { language: await page.evaluate(() => navigator.language), placeholder }];
+    });
+    await screenshot(page, "spanish-browser.png");
+  } finally {
+    await spanish.close().catch(() => {});
+    rmSync(spanishDir, { recursive: true, force: true });
+  }
+}
+
+const userDataDir = mkdtempSync(path.join(tmpdir(), "web-widget-profile-"));
+let context;
+try {
+  context = await launch(userDataDir, "en-US");
 
   const page = context.pages()[0] || (await context.newPage());
   page.on("console", (msg) => {
@@ -221,6 +249,7 @@ try {
     return [ok, size];
   });
   await screenshot(page, "phone-390x844.png");
+  if (opts["spanish-greeting"]) await checkSpanishBrowser();
 
   report.ok = Object.values(report.checks).every((c) => c.ok) && report.externalRequests.length === 0;
 } catch (error) {

@@ -22,6 +22,7 @@ from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
 from addons.channels.telegram import SECRET_HEADER, TelegramInput
+from addons.nlg import read_translations
 from tests.addons.channels.doubles import Call, FakeTelegramBotApi
 from tests.servers import CREDENTIALS as DEPLOYED_CREDENTIALS
 from tests.servers import Servers
@@ -62,10 +63,10 @@ class TelegramStack:
             f"{self.rasa_url}/webhooks/telegram/webhook", json=update, headers=headers, timeout=60
         )
 
-    def say(self, chat_id: int, text: str) -> List[Call]:
+    def say(self, chat_id: int, text: str, language_code: str = "en") -> List[Call]:
         """Send `text` from `chat_id`; the sendMessage calls it caused (the webhook awaits them)."""
         before = len(self.sent_to(chat_id))
-        reply = self.post_update(message_update(chat_id, text))
+        reply = self.post_update(message_update(chat_id, text, language_code))
         assert reply.status_code == 200, reply.text
         assert reply.text == "success"
         return self.sent_to(chat_id)[before:]
@@ -82,13 +83,18 @@ class TelegramStack:
         return [e.get("text") for e in tracker["events"] if e["event"] == "user"]
 
 
-def message_update(chat_id: int, text: str) -> Dict[str, Any]:
+def message_update(chat_id: int, text: str, language_code: str = "en") -> Dict[str, Any]:
     update_id = next(_update_ids)
     message: Dict[str, Any] = {
         "message_id": update_id,
         "date": int(time.time()),
         "chat": {"id": chat_id, "type": "private", "first_name": "Ana"},
-        "from": {"id": chat_id, "is_bot": False, "first_name": "Ana", "language_code": "en"},
+        "from": {
+            "id": chat_id,
+            "is_bot": False,
+            "first_name": "Ana",
+            "language_code": language_code,
+        },
         "text": text,
     }
     if text.startswith("/"):
@@ -168,6 +174,22 @@ def test_start_gets_the_greeting_with_a_reply_keyboard(telegram):
     ]
     # Rasa saw Telegram's /start as the greeting.
     assert telegram.user_texts(5550001) == ["/greet"]
+
+
+@pytest.mark.servers
+def test_a_brazilian_telegram_user_is_answered_in_portuguese(telegram):
+    chat = 5550004
+    portuguese = read_translations()["pt"]["responses"]
+    sent = telegram.say(chat, "/start", language_code="pt-br")
+    assert sent[0].params["text"] == portuguese["utter_greet"][0]["text"]
+    assert keyboard_titles(sent[0]) == [b["title"] for b in portuguese["utter_greet"][0]["buttons"]]
+    # A short "ok" keeps the language; so does an order number.
+    for text in ("ok", "8123456789012345"):
+        sent = telegram.say(chat, text, language_code="pt-br")
+        assert not any("AliExpress buyers" in c.params["text"] for c in sent)
+    sent = telegram.say(chat, "meu pacote nunca chegou", language_code="pt-br")
+    assert "Sorry your order" not in sent[0].params["text"]
+    assert sent[0].params["text"] == portuguese["utter_complaint_not_received"][0]["text"]
 
 
 @pytest.mark.servers

@@ -1,10 +1,13 @@
-"""addons/nlu/language.py: the message's language, and `other_language` for what the model
-does not understand; short or language-neutral messages never count as another language."""
+"""addons/nlu/language.py: the language a message is written in or asks for, as a `language`
+entity (which fills the slot); short or language-neutral messages never set one, and a
+language the assistant doesn't speak gets `other_language`."""
+
+from typing import Optional
 
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.language import LanguageIdentifier
+from addons.nlu.language import LanguageIdentifier, language_asked_for
 from tests.addons.nlu.classified import classified
 
 
@@ -17,6 +20,12 @@ def parsed(identifier: LanguageIdentifier, text: str) -> Message:
     return identifier.process([classified(text, [("report_not_received", 0.7)])])[0]
 
 
+def language_entity(message: Message) -> Optional[str]:
+    found = [e["value"] for e in message.get("entities") or [] if e["entity"] == "language"]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
 @pytest.mark.parametrize(
     "text, language",
     [
@@ -25,12 +34,24 @@ def parsed(identifier: LanguageIdentifier, text: str) -> Message:
         ("mon colis n'est jamais arrivé", "fr"),
         ("моя посылка так и не пришла", "ru"),
         ("moja paczka nie dotarła do mnie", "pl"),
-        ("mein Paket ist nicht angekommen", "de"),
+        ("moja paczka nie dotarla do mnie", "pl"),
     ],
 )
-def test_another_language_is_named_and_gets_other_language(identifier, text, language):
+def test_a_spoken_language_sets_the_language_and_keeps_the_intent(identifier, text, language):
     message = parsed(identifier, text)
     assert message.get("language") == language
+    assert language_entity(message) == language
+    assert message.get("intent")["name"] == "report_not_received"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [("mein Paket ist nicht angekommen", "de"), ("il mio pacco non è mai arrivato", "it")],
+)
+def test_a_language_not_spoken_gets_other_language(identifier, text, language):
+    message = parsed(identifier, text)
+    assert message.get("language") == language
+    assert language_entity(message) is None
     assert message.get("intent") == {"name": "other_language", "confidence": 1.0}
 
 
@@ -44,14 +65,51 @@ def test_another_language_is_named_and_gets_other_language(identifier, text, lan
         "I ordered from AliExpress España and the seller in São Paulo never answered",
     ],
 )
-def test_english_keeps_its_intent(identifier, text):
+def test_english_is_english(identifier, text):
     message = parsed(identifier, text)
     assert message.get("language") == "en"
+    assert language_entity(message) == "en"
     assert message.get("intent")["name"] == "report_not_received"
 
 
-@pytest.mark.parametrize("text", ["ok", "3", "order 8123456789012345", "👍", "si", "gracias"])
-def test_short_or_neutral_messages_have_no_language(identifier, text):
+@pytest.mark.parametrize("text", ["ok", "3", "order 8123456789012345", "👍", "si", "yes"])
+def test_short_or_neutral_messages_set_no_language(identifier, text):
     message = parsed(identifier, text)
     assert message.get("language") is None
+    assert language_entity(message) is None
+    assert message.get("language_guess") is None
     assert message.get("intent")["name"] == "report_not_received"
+
+
+@pytest.mark.parametrize(
+    "text, guess",
+    [("hola", "es"), ("Olá!", "pt"), ("merci", "fr"), ("спасибо", "ru"), ("cześć", "pl")],
+)
+def test_a_telling_short_message_is_only_a_guess(identifier, text, guess):
+    message = parsed(identifier, text)
+    assert language_entity(message) is None
+    assert message.get("language_guess") == guess
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("in English please", "en"),
+        ("en español", "es"),
+        ("pode falar em portugues?", "pt"),
+        ("parlez en français svp", "fr"),
+        ("можно на русском?", "ru"),
+        ("po polsku", "pl"),
+        ("Spanish please", "es"),
+    ],
+)
+def test_asking_for_a_language_sets_it(identifier, text, language):
+    assert language_asked_for(text) == language
+    assert language_entity(parsed(identifier, text)) == language
+
+
+@pytest.mark.parametrize(
+    "text", ["el vendedor habla inglés", "I ordered an english keyboard", "french fries"]
+)
+def test_naming_a_language_is_not_asking_for_it(text):
+    assert language_asked_for(text) is None

@@ -1,0 +1,60 @@
+"""addons/nlu/foreign_dates.py: dates in the other spoken languages, with the role the words
+around them give; a duration in a question about the rules is not a date."""
+
+import pytest
+
+from addons.nlu.foreign_dates import foreign_dates
+
+
+@pytest.mark.parametrize(
+    "language, text, phrase, role",
+    [
+        (
+            "es",
+            "abrí la disputa hace 3 días y el vendedor no contesta",
+            "hace 3 días",
+            "dispute_opened",
+        ),
+        ("pt", "abri a disputa há 3 dias e o vendedor não responde", "há 3 dias", "dispute_opened"),
+        (
+            "fr",
+            "j'ai ouvert un litige il y a 3 jours pour une montre",
+            "il y a 3 jours",
+            "dispute_opened",
+        ),
+        ("ru", "открыла спор 3 дня назад, продавец молчит", "3 дня назад", "dispute_opened"),
+        (
+            "pl",
+            "otworzyłem spór 20 listopada a sprzedawca milczy",
+            "20 listopada",
+            "dispute_opened",
+        ),
+        ("pl", "zamówiłem 2 tygodnie temu i nic nie doszło", "2 tygodnie temu", "ordered"),
+        ("es", "hace 3 días", "hace 3 días", None),
+    ],
+)
+def test_a_date_and_its_role(language, text, phrase, role):
+    (found,) = foreign_dates(text, language)
+    assert found["value"] == phrase
+    assert text[found["start"] : found["end"]] == phrase
+    assert found.get("role") == role
+
+
+def test_each_date_gets_the_role_of_the_words_nearest_to_it():
+    found = foreign_dates("compré el 2 de noviembre y abrí la disputa el lunes", "es")
+    assert [(e["value"], e.get("role")) for e in found] == [
+        ("2 de noviembre", "ordered"),
+        ("lunes", "dispute_opened"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("es", "¿el vendedor tiene 5 días para responder?"),
+        ("fr", "le vendeur a 5 jours pour répondre?"),
+        ("ru", "что если мы не договоримся за 15 дней?"),
+    ],
+)
+def test_a_duration_in_a_question_is_not_a_date(language, text):
+    assert foreign_dates(text, language) == []

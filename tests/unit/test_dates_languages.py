@@ -1,0 +1,88 @@
+"""refund_rules.dates in the assistant's other languages, `today` Saturday 28 November 2026:
+the same rules as in English (the recent past, vague answers asked again, a day still to come
+asked about)."""
+
+from datetime import date
+
+import pytest
+
+from refund_rules.dates import DateDoubt, read_buyer_date
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("es", "hace 3 días", date(2026, 11, 25)),
+        ("es", "hace tres dias", date(2026, 11, 25)),
+        ("es", "anteayer", date(2026, 11, 26)),
+        ("es", "el lunes pasado", date(2026, 11, 23)),
+        ("es", "el 20 de noviembre", date(2026, 11, 20)),
+        ("es", "hace dos semanas", date(2026, 11, 14)),
+        ("es", "el 14", date(2026, 11, 14)),
+        ("es", "20/11", date(2026, 11, 20)),
+        ("pt", "há 3 dias", date(2026, 11, 25)),
+        ("pt", "3 dias atrás", date(2026, 11, 25)),
+        ("pt", "faz duas semanas", date(2026, 11, 14)),
+        ("pt", "dia 20 de novembro", date(2026, 11, 20)),
+        ("pt", "segunda-feira passada", date(2026, 11, 23)),
+        ("pt", "dia 14", date(2026, 11, 14)),
+        ("fr", "il y a 3 jours", date(2026, 11, 25)),
+        ("fr", "avant-hier", date(2026, 11, 26)),
+        ("fr", "lundi dernier", date(2026, 11, 23)),
+        ("fr", "le 20 novembre", date(2026, 11, 20)),
+        ("fr", "le 14", date(2026, 11, 14)),
+        ("ru", "3 дня назад", date(2026, 11, 25)),
+        ("ru", "позавчера", date(2026, 11, 26)),
+        ("ru", "в прошлый понедельник", date(2026, 11, 23)),
+        ("ru", "20 ноября", date(2026, 11, 20)),
+        ("ru", "14-го", date(2026, 11, 14)),
+        ("ru", "14 числа", date(2026, 11, 14)),
+        ("pl", "3 dni temu", date(2026, 11, 25)),
+        ("pl", "trzy dni temu", date(2026, 11, 25)),
+        ("pl", "w zeszły poniedziałek", date(2026, 11, 23)),
+        ("pl", "w zeszly poniedzialek", date(2026, 11, 23)),
+        ("pl", "20 listopada", date(2026, 11, 20)),
+        ("pl", "tydzień temu", date(2026, 11, 21)),
+        ("pl", "14-go", date(2026, 11, 14)),
+    ],
+)
+def test_past_phrases(language, text, expected):
+    assert read_buyer_date(text, TODAY, language).day == expected
+    assert read_buyer_date(text, TODAY, language).doubt is None
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("es", "hace unos días"),
+        ("es", "el mes pasado"),
+        ("pt", "uns dias atrás"),
+        ("fr", "l'autre jour"),
+        ("ru", "на днях"),
+        ("pl", "kilka dni temu"),
+    ],
+)
+def test_vague_answers_are_asked_again(language, text):
+    assert read_buyer_date(text, TODAY, language).doubt is DateDoubt.VAGUE
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("es", "el 10 de diciembre"),
+        ("fr", "le 10 décembre"),
+        ("ru", "10 декабря"),
+        ("pl", "10 grudnia"),
+    ],
+)
+def test_a_day_still_to_come_is_asked_about(language, text):
+    reading = read_buyer_date(text, TODAY, language)
+    assert reading.doubt is DateDoubt.UPCOMING
+    assert reading.day == date(2026, 12, 10)
+
+
+def test_english_stays_english():
+    assert read_buyer_date("3 days ago", TODAY, "en").day == date(2026, 11, 25)
+    assert read_buyer_date("3 days ago", TODAY).day == date(2026, 11, 25)
