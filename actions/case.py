@@ -9,8 +9,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.formatting import day_count, days_ago, long_date
 from refund_rules.deadlines import DisputeStanding, dispute_standing
-from refund_rules.languages import locale_of
+from refund_rules.languages import LOCALES, locale_of
 from refund_rules.reminders import PlannedReminder, ReminderKind
+
+# lingua's confidence from which the buyer's words are read in the language it found.
+WORDS_LANGUAGE_CONFIDENCE = 0.5
 
 
 def buyer_language(tracker: Tracker) -> Optional[Text]:
@@ -19,9 +22,12 @@ def buyer_language(tracker: Tracker) -> Optional[Text]:
 
 
 def words_language(tracker: Tracker) -> Optional[Text]:
-    """The language to read the buyer's latest words in: theirs, or the conversation's when
-    they are too short to tell ("ayer")."""
-    return tracker.latest_message.get("language") or buyer_language(tracker)
+    """The language to read the buyer's latest words in: theirs when lingua is sure of it, or
+    the conversation's ("ayer" is too short to tell)."""
+    latest = tracker.latest_message
+    sure = float(latest.get("language_confidence") or 0.0) >= WORDS_LANGUAGE_CONFIDENCE
+    language = latest.get("language")
+    return language if sure and language in LOCALES else buyer_language(tracker)
 
 
 def buyer_locale(tracker: Tracker) -> str:

@@ -26,6 +26,12 @@ from refund_rules.languages import LOCALES
 DATE_SLOTS = ["order_date", "dispute_date", "date_to_confirm"]
 # Where channels put the buyer's language in a message's metadata (web page, Telegram).
 LANGUAGE_HINTS = ["language", "language_code"]
+# lingua's confidence (addons/nlu/language.py) from which a message sets the first language,
+# and from which it switches a language already set. Measured on the 12,491 training and
+# held-out messages of 10 letters or more in the six languages: 0.7% of those at 0.5 or more
+# are taken for another language, 0.3% of those at 0.8 or more.
+FIRST_LANGUAGE_CONFIDENCE = 0.5
+SWITCH_CONFIDENCE = 0.8
 
 
 def _iso_date(words: Any, tracker: Tracker) -> Optional[Text]:
@@ -52,13 +58,8 @@ class ValidateSlotMappings(ValidationAction):
     def extract_language(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        latest = tracker.latest_message or {}
-        said = any(e.get("entity") == "language" for e in latest.get("entities") or [])
-        if tracker.get_slot("language") is not None or said:
-            return {}
-        hinted = channel_language(latest.get("metadata") or {})
-        first = hinted or latest.get("language_guess")
-        return {"language": first} if first else {}
+        language = conversation_language(tracker.get_slot("language"), tracker.latest_message)
+        return {"language": language} if language != tracker.get_slot("language") else {}
 
     def validate_order_date(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -74,6 +75,27 @@ class ValidateSlotMappings(ValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         return {"date_to_confirm": _iso_date(value, tracker)}
+
+
+def conversation_language(current: Optional[Text], message: Dict[Text, Any]) -> Optional[Text]:
+    """The conversation's language after `message` (its parse data), `current` before it.
+
+    A language asked for ("in English please") is taken; a message clearly in a language
+    switches to it; short or uncertain messages keep the current one. Before any is known, a
+    message fairly sure of its language gives the first; else the channel's hint, lingua's
+    best reading, or a telling short message ("hola")."""
+    asked = message.get("language_asked")
+    if asked in LOCALES:
+        return asked
+    detected = message.get("language")
+    confidence = float(message.get("language_confidence") or 0.0)
+    spoken = detected if detected in LOCALES else None
+    if current is not None:
+        return spoken if spoken and confidence >= SWITCH_CONFIDENCE else current
+    if spoken and confidence >= FIRST_LANGUAGE_CONFIDENCE:
+        return spoken
+    hinted = channel_language(message.get("metadata") or {})
+    return hinted or spoken or message.get("language_guess") or None
 
 
 def channel_language(metadata: Dict[Text, Any]) -> Optional[Text]:

@@ -125,7 +125,13 @@ _LOCAL = {
             r"|^(el |la |este |esta )?(mes|semana) pasad[oa]$|^(este mes|esta semana)$"
         ),
         re.compile(r"^(?:el )?(?:d[ií]a )?(\d{1,2})$"),
-        [_number_words(_NUMBERS_ES_PT), (re.compile(r"^el (\w+) pasado$"), r"\1")],
+        [
+            _number_words(_NUMBERS_ES_PT),
+            (re.compile(r"^el (\w+) pasado$"), r"\1"),
+            (re.compile(r"\bantier\b"), "anteayer"),
+            (re.compile(r"\b(esta (misma )?(mañana|manana|tarde|noche)|hoy mismo)\b"), "hoy"),
+            (re.compile(r"\banoche\b"), "ayer"),
+        ],
     ),
     "pt": _Local(
         re.compile(
@@ -139,6 +145,11 @@ _LOCAL = {
             (re.compile(r"\bfaz (\d+)"), r"há \1"),
             (re.compile(r"^(?:no )?dia (\d{1,2} de)"), r"\1"),
             (re.compile(r"^(?:na |no )?(\w+)(?:-feira)? passad[oa]$"), r"\1"),
+            (re.compile(r"\bonti\b"), "ontem"),
+            (re.compile(r"\bhj\b"), "hoje"),
+            (re.compile(r"^(?:n[ao] )?(\w+)(?:-feira)?$"), r"\1"),
+            (re.compile(r"\bhoje (cedo|de manhã|de manha|à tarde|a tarde|à noite)\b"), "hoje"),
+            (re.compile(r"\bontem à noite|ontem a noite\b"), "ontem"),
         ],
     ),
     "fr": _Local(
@@ -147,7 +158,11 @@ _LOCAL = {
             r"|^(le mois|la semaine) derni[eè]re?$|^(ce mois-ci|cette semaine)$"
         ),
         re.compile(r"^(?:le )?(\d{1,2})(?:er)?$"),
-        [(re.compile(r"^(\w+) dernier$"), r"\1")],
+        [
+            (re.compile(r"^(\w+) dernier$"), r"\1"),
+            (re.compile(r"\b(ce matin|cet après-midi|cet apres-midi|ce soir)\b"), "aujourd'hui"),
+            (re.compile(r"\bhier soir\b"), "hier"),
+        ],
     ),
     "ru": _Local(
         re.compile(
@@ -155,7 +170,11 @@ _LOCAL = {
             r"|^(в |на )?прошл(ом|ой) (месяце|неделе)$|^(в этом месяце|на этой неделе)$"
         ),
         re.compile(r"^(\d{1,2})(?:-?г?о| числа)?$"),
-        [(re.compile(r"\bв прошл\w+ "), "")],
+        [
+            (re.compile(r"\bв прошл\w+ "), ""),
+            (re.compile(r"\bсегодня (утром|днём|днем|вечером)\b|\bутром\b"), "сегодня"),
+            (re.compile(r"\bвчера (утром|днём|днем|вечером)\b"), "вчера"),
+        ],
     ),
     "pl": _Local(
         re.compile(
@@ -169,6 +188,8 @@ _LOCAL = {
             (re.compile(r"^tydzie[nń] temu$"), "1 tydzień temu"),
             (re.compile(r"\b(?:w|we) (?:zesz[lł]y|zesz[lł]ą|ubieg[lł]y|ubieg[lł]ą) "), ""),
             (re.compile(r"^(?:w|we) "), ""),
+            (re.compile(r"\b(dzi[sś](iaj)? (rano|po po[lł]udniu|wieczorem)|dzi[sś]\b)"), "dzisiaj"),
+            (re.compile(r"\bwczoraj (rano|wieczorem)\b"), "wczoraj"),
         ],
     ),
 }

@@ -1,31 +1,31 @@
 """`LanguageIdentifier`: the language a message is written in or asks for.
 
-lingua's models ship inside its wheel (nothing is downloaded). What it sets:
-- `language` (parse data) and a `language` entity, which fills the `language` slot, when the
-  message clearly is in one of the languages the assistant speaks (`spoken`): it has at least
-  `min_letters` letters, or it asks for a language ("in English please", "en español", "po
-  polsku"). English wins unless lingua gives it less than `max_english_confidence`: an English
-  message with a foreign name in it stays English. Short or language-neutral messages ("ok",
-  "3", an order number, an emoji) set nothing, so they never switch the conversation's language.
-- `language_guess` (parse data) for a short message that is still telling ("hola", "привет",
-  "obrigado"): the conversation's first language when nothing better is known
-  (action_validate_slot_mappings), never a switch.
-- the intent `other_language` for a message in a language the assistant doesn't speak.
+lingua's models ship inside its wheel (nothing is downloaded). It adds to the parse data:
+- `language` and `language_confidence`: lingua's best language and its confidence, for a
+  message of at least `min_letters` letters. Short or language-neutral messages ("ok", "3", an
+  order number, an emoji) have none.
+- `language_asked`: the language a message asks for ("in English please", "en español").
+- `language_guess`: the language of a short message that is still telling ("hola", "привет").
+The `language` slot is decided from these with the conversation's current language in view
+(action_validate_slot_mappings). Runs before the date components that read other languages.
 
-Runs last, after the FallbackClassifier.
+`OtherLanguage`: a message clearly in a language the assistant doesn't speak gets the intent
+`other_language`. Runs last, after the FallbackClassifier.
 """
 
 import re
-from typing import Any, Dict, List, Optional, Pattern, Text
+from typing import Any, Dict, List, Optional, Pattern, Text, Tuple
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent
 
 LANGUAGE = "language"
+LANGUAGE_CONFIDENCE = "language_confidence"
+LANGUAGE_ASKED = "language_asked"
 LANGUAGE_GUESS = "language_guess"
 OTHER_LANGUAGE = "other_language"
 
@@ -76,32 +76,22 @@ def language_asked_for(text: Text) -> Optional[Text]:
 
 
 class Identifier:
-    def __init__(
-        self,
-        known: List[Text],
-        min_letters: int,
-        max_english_confidence: float,
-        min_guess_confidence: float,
-    ) -> None:
+    def __init__(self, known: List[Text], min_letters: int, min_guess_confidence: float) -> None:
         self.detector: LanguageDetector = (
             LanguageDetectorBuilder.from_languages(*map(lingua_language, known))
             .with_preloaded_language_models()
             .build()
         )
         self.min_letters = min_letters
-        self.max_english_confidence = max_english_confidence
         self.min_guess_confidence = min_guess_confidence
 
-    def language_of(self, text: Text) -> Optional[Text]:
-        """The ISO 639-1 code of `text`'s language, or None when it is too short to tell."""
+    def language_of(self, text: Text) -> Tuple[Optional[Text], float]:
+        """The ISO 639-1 code of `text`'s language and lingua's confidence in it; None when
+        the text is too short to tell."""
         if sum(character.isalpha() for character in text) < self.min_letters:
-            return None
-        confidences = self.detector.compute_language_confidence_values(text)
-        english = next((c.value for c in confidences if c.language == Language.ENGLISH), 0.0)
-        if english >= self.max_english_confidence:
-            return "en"
-        best = next(c.language for c in confidences if c.language != Language.ENGLISH)
-        return best.iso_code_639_1.name.lower()
+            return None, 0.0
+        best = self.detector.compute_language_confidence_values(text)[0]
+        return best.language.iso_code_639_1.name.lower(), best.value
 
     def guess(self, text: Text, spoken: List[Text]) -> Optional[Text]:
         """The language of a short message that is telling on its own ("hola", "спасибо")."""
@@ -128,7 +118,6 @@ class LanguageIdentifier(PerMessageComponent):
             # Languages the assistant speaks (NLU data and responses).
             "spoken": ["en", "es", "pt", "fr", "ru", "pl"],
             "min_letters": 10,
-            "max_english_confidence": 0.12,
             "min_guess_confidence": 0.6,
         }
 
@@ -137,28 +126,41 @@ class LanguageIdentifier(PerMessageComponent):
         self.identifier = Identifier(
             self.config["known"],
             int(self.config["min_letters"]),
-            float(self.config["max_english_confidence"]),
             float(self.config["min_guess_confidence"]),
         )
         self.spoken = list(self.config["spoken"])
 
     def process_message(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        language = language_asked_for(text) or self.identifier.language_of(text)
+        asked = language_asked_for(text)
+        language, confidence = self.identifier.language_of(text)
         message.set(LANGUAGE, language, add_to_output=True)
-        if language in self.spoken:
-            entity = {
-                "entity": LANGUAGE,
-                "value": language,
-                "start": 0,
-                "end": len(text),
-                "extractor": type(self).__name__,
-            }
-            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
-        elif language is not None:
+        message.set(LANGUAGE_CONFIDENCE, round(confidence, 3), add_to_output=True)
+        message.set(LANGUAGE_ASKED, asked, add_to_output=True)
+        if language is None:
+            message.set(
+                LANGUAGE_GUESS, self.identifier.guess(text, self.spoken), add_to_output=True
+            )
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class OtherLanguage(PerMessageComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "spoken": LanguageIdentifier.get_default_config()["spoken"],
+            # A message counts as written in a language not spoken from this confidence on.
+            "min_confidence": 0.7,
+        }
+
+    def process_message(self, message: Message) -> None:
+        language = message.get(LANGUAGE)
+        if (
+            language is not None
+            and language not in self.config["spoken"]
+            and message.get(LANGUAGE_CONFIDENCE, 0.0) >= float(self.config["min_confidence"])
+            and not message.get(LANGUAGE_ASKED)
+        ):
             intent = {"name": OTHER_LANGUAGE, "confidence": 1.0}
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
-        else:
-            guess = self.identifier.guess(text, self.spoken)
-            message.set(LANGUAGE_GUESS, guess, add_to_output=True)

@@ -99,13 +99,35 @@ async def test_a_hint_never_changes_a_language_already_set(make_tracker, dispatc
     assert await validate(tracker, dispatcher, domain) == []
 
 
-async def test_a_message_that_sets_the_language_wins_over_the_hint(
-    ev, make_tracker, dispatcher, domain
-):
-    tracker = make_tracker("report_not_received", entities=[ev.entity("language", "en")])
-    tracker.latest_message.update(metadata={"language": "es-ES"})
+async def test_a_message_clearly_in_a_language_wins_over_the_hint(make_tracker, dispatcher, domain):
+    tracker = make_tracker("report_not_received")
+    tracker.latest_message.update(
+        metadata={"language": "es-ES"}, language="en", language_confidence=0.9
+    )
 
-    assert await validate(tracker, dispatcher, domain) == []
+    assert await validate(tracker, dispatcher, domain) == [SlotSet("language", "en")]
+
+
+@pytest.mark.parametrize(
+    "current, parsed, after",
+    [
+        ("es", {"language": "en", "language_confidence": 0.95}, "en"),  # clearly English
+        ("es", {"language": "en", "language_confidence": 0.6}, "es"),  # not sure enough
+        ("es", {"language": None, "language_guess": "pt"}, "es"),  # short: never a switch
+        ("es", {"language": "es", "language_confidence": 0.3, "language_asked": "en"}, "en"),
+        ("en", {"language": "de", "language_confidence": 0.99}, "en"),  # not spoken
+        (None, {"language": "fr", "language_confidence": 0.55}, "fr"),  # the first language
+    ],
+)
+async def test_the_language_switches_only_on_a_clear_message_or_a_request(
+    current, parsed, after, make_tracker, dispatcher, domain
+):
+    tracker = make_tracker("affirm", slots={"language": current})
+    tracker.latest_message.update(parsed)
+
+    events = await validate(tracker, dispatcher, domain)
+
+    assert events == ([SlotSet("language", after)] if after != current else [])
 
 
 async def test_a_date_is_read_in_the_buyers_language(ev, make_tracker, dispatcher, domain):

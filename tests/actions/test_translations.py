@@ -41,7 +41,7 @@ def test_a_language_says_what_english_says(domain_obj: Domain, language: str):
     assert set(responses) == set(domain_obj.responses)
     for name, english in domain_obj.responses.items():
         assert len(responses[name]) == len(english), name
-        for theirs, ours in zip(responses[name], english):
+        for theirs, ours in zip(responses[name], english, strict=True):
             assert variables(theirs) == variables(ours), name
             payloads = [b.get("payload") for b in theirs.get("buttons") or []]
             assert payloads == [b.get("payload") for b in ours.get("buttons") or []], name

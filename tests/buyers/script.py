@@ -22,10 +22,11 @@ from typing import Dict, Iterator, List, Optional
 import yaml
 from babel.dates import get_month_names
 
-from refund_rules.languages import ENGLISH, locale_of
+from refund_rules.languages import ENGLISH, LOCALES, locale_of
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
 PROJECT = Path(__file__).resolve().parents[2]
+LANGUAGES = list(LOCALES)
 
 # Behaviours the writers name without knowing our wording: how each shows in our replies.
 TAGS: Dict[str, str] = {
@@ -118,7 +119,7 @@ def _signature(text: str) -> str:
 @functools.lru_cache(maxsize=None)
 def tag_pattern(tag: str, language: str = ENGLISH) -> str:
     if language == ENGLISH:
-        return TAGS[tag]
+        return TAGS.get(tag) or tag_pattern("english_only", ENGLISH)
     names = _TAG_RESPONSES.get(tag)
     if names is None:
         if tag in _NOT_BY_ENGLISH_WORDING:
@@ -129,12 +130,16 @@ def tag_pattern(tag: str, language: str = ENGLISH) -> str:
             for name in _responses(ENGLISH)
             if any(english.search(text) for text in _texts(ENGLISH, name))
         ]
-    signatures = {_signature(text) for name in names for text in _texts(language, name)}
+    # The line for a language not spoken may come in any (that of the conversation so far).
+    languages = LANGUAGES if tag == "languages_line" else [language]
+    signatures = {
+        _signature(text) for code in languages for name in names for text in _texts(code, name)
+    }
     return "|".join(sorted(s for s in signatures if s))
 
 
 def tags(language: str) -> List[str]:
-    """The tags a conversation in `language` may use."""
+    """The tags a conversation in `language` may use (in its English turns too)."""
     if language == ENGLISH:
         return list(TAGS)
     return [tag for tag in {**TAGS, **_TAG_RESPONSES} if tag not in _NOT_BY_ENGLISH_WORDING]

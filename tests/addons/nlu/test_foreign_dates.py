@@ -31,6 +31,13 @@ from addons.nlu.foreign_dates import foreign_dates
         ),
         ("pl", "zamówiłem 2 tygodnie temu i nic nie doszło", "2 tygodnie temu", "ordered"),
         ("es", "hace 3 días", "hace 3 días", None),
+        ("es", "hace una semana abri la disputa", "hace una semana", "dispute_opened"),
+        ("pt", "abri a disputa quarta agora", "quarta", "dispute_opened"),
+        ("pt", "abri no dia 26", "no dia 26", None),
+        ("pt", "a disputa eu abri hj", "hj", "dispute_opened"),
+        ("pt", "o vendedor despachou dia 18", "dia 18", "other_event"),
+        ("ru", "открыл спор в понедельник", "в понедельник", "dispute_opened"),
+        ("pl", "spor otworzylam we wtorek", "we wtorek", "dispute_opened"),
     ],
 )
 def test_a_date_and_its_role(language, text, phrase, role):
@@ -43,8 +50,8 @@ def test_a_date_and_its_role(language, text, phrase, role):
 def test_each_date_gets_the_role_of_the_words_nearest_to_it():
     found = foreign_dates("compré el 2 de noviembre y abrí la disputa el lunes", "es")
     assert [(e["value"], e.get("role")) for e in found] == [
-        ("2 de noviembre", "ordered"),
-        ("lunes", "dispute_opened"),
+        ("el 2 de noviembre", "ordered"),
+        ("el lunes", "dispute_opened"),
     ]
 
 
@@ -54,6 +61,8 @@ def test_each_date_gets_the_role_of_the_words_nearest_to_it():
         ("es", "¿el vendedor tiene 5 días para responder?"),
         ("fr", "le vendeur a 5 jours pour répondre?"),
         ("ru", "что если мы не договоримся за 15 дней?"),
+        ("pt", "o vendedor vai ter até quando?"),  # "ter" is not Tuesday
+        ("es", "Pedí unas zapatillas del 38 y me han mandado un 42"),
     ],
 )
 def test_a_duration_in_a_question_is_not_a_date(language, text):

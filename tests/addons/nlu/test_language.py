@@ -1,13 +1,14 @@
-"""addons/nlu/language.py: the language a message is written in or asks for, as a `language`
-entity (which fills the slot); short or language-neutral messages never set one, and a
-language the assistant doesn't speak gets `other_language`."""
+"""addons/nlu/language.py: the language a message is written in (with lingua's confidence) or
+asks for; short or language-neutral messages have none, and a language the assistant doesn't
+speak gets `other_language`."""
 
 from typing import Optional
 
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.language import LanguageIdentifier, language_asked_for
+from actions.slot_mappings import conversation_language
+from addons.nlu.language import LanguageIdentifier, OtherLanguage, language_asked_for
 from tests.addons.nlu.classified import classified
 
 
@@ -17,13 +18,15 @@ def identifier() -> LanguageIdentifier:
 
 
 def parsed(identifier: LanguageIdentifier, text: str) -> Message:
-    return identifier.process([classified(text, [("report_not_received", 0.7)])])[0]
+    messages = identifier.process([classified(text, [("report_not_received", 0.7)])])
+    return OtherLanguage(OtherLanguage.get_default_config()).process(messages)[0]
 
 
-def language_entity(message: Message) -> Optional[str]:
-    found = [e["value"] for e in message.get("entities") or [] if e["entity"] == "language"]
-    assert len(found) <= 1
-    return found[0] if found else None
+def language_entity(message: Message, current: Optional[str] = "en") -> Optional[str]:
+    """The conversation's language after the message: `current` when the message says nothing
+    of it (action_validate_slot_mappings decides from what the component found)."""
+    decided = conversation_language(current, message.as_dict(only_output_properties=True))
+    return None if decided == current else decided
 
 
 @pytest.mark.parametrize(
@@ -41,6 +44,7 @@ def test_a_spoken_language_sets_the_language_and_keeps_the_intent(identifier, te
     message = parsed(identifier, text)
     assert message.get("language") == language
     assert language_entity(message) == language
+    assert language_entity(message, current=None) == language
     assert message.get("intent")["name"] == "report_not_received"
 
 
@@ -68,7 +72,8 @@ def test_a_language_not_spoken_gets_other_language(identifier, text, language):
 def test_english_is_english(identifier, text):
     message = parsed(identifier, text)
     assert message.get("language") == "en"
-    assert language_entity(message) == "en"
+    assert language_entity(message, current=None) == "en"
+    assert language_entity(message, current="es") in ("en", None)
     assert message.get("intent")["name"] == "report_not_received"
 
 
@@ -105,7 +110,8 @@ def test_a_telling_short_message_is_only_a_guess(identifier, text, guess):
 )
 def test_asking_for_a_language_sets_it(identifier, text, language):
     assert language_asked_for(text) == language
-    assert language_entity(parsed(identifier, text)) == language
+    other = "ru" if language != "ru" else "es"
+    assert language_entity(parsed(identifier, text), current=other) == language
 
 
 @pytest.mark.parametrize(
