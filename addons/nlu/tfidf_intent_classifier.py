@@ -13,11 +13,17 @@ every intent, so the FallbackClassifier after it answers with the menu.
 
 Measured on the held-out messages (tests/dialogue/holdout, intents only): raw counts 0.900
 accuracy, TF-IDF with C=100 0.918; training takes seconds instead of DIET's minutes.
+
+With `per_language`, a message whose language LanguageIdentifier found (or guessed) is
+classified by a regression trained on that language's examples and the language-neutral ones
+("ok", "3"); the others by the one trained on all. The char n-grams of one language otherwise
+pull another's messages: trained on all six languages, the English buyer conversations lost 7
+of their 165 to other intents; per language, none.
 """
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Set, Text
+from typing import Any, Dict, List, Optional, Set, Text
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext
@@ -30,10 +36,26 @@ from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANK
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, vstack
+from sklearn.base import clone
 from sklearn.preprocessing import normalize
 
 IDF_FILE = "idf.npy"
 VOCABULARY_FILE = "vocabulary.json"
+LANGUAGES_FILE = "languages.json"
+# Set by LanguageIdentifier (addons/nlu/language.py), which runs before the classifiers.
+LANGUAGE, LANGUAGE_CONFIDENCE, LANGUAGE_GUESS = "language", "language_confidence", "language_guess"
+# lingua's confidence from which a message counts as written in the language it found.
+MIN_LANGUAGE_CONFIDENCE = 0.5
+# A language gets its own regression from this many examples (a stray Italian-looking
+# example does not make one).
+MIN_LANGUAGE_EXAMPLES = 100
+
+
+def message_language(message: Message) -> Optional[Text]:
+    """The language a message is in, or None for a short or language-neutral one."""
+    if float(message.get(LANGUAGE_CONFIDENCE) or 0.0) >= MIN_LANGUAGE_CONFIDENCE:
+        return message.get(LANGUAGE)
+    return message.get(LANGUAGE_GUESS)
 
 
 def words(message: Message) -> Set[Text]:
@@ -88,6 +110,7 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
             "solver": "saga",
             "tol": 1e-3,
             "max_iter": 1000,
+            "per_language": True,
         }
 
     def __init__(
@@ -101,6 +124,7 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         self.clf.set_params(C=self.config["C"])
         self.idf: np.ndarray = np.ones(0)
         self.vocabulary: Set[Text] = set()
+        self.by_language: Dict[Text, Any] = {}  # language -> its LogisticRegression
 
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         counts = vstack([sentence_counts(message) for message in messages], format="csr")
@@ -113,15 +137,56 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
             return self._resource
         self.idf = inverse_document_frequency(csr_matrix(counts))
         self.vocabulary = set().union(*(words(m) for m in training_data.intent_examples))
-        self.clf.fit(weighted(csr_matrix(counts), self.idf), intents)
+        features = weighted(csr_matrix(counts), self.idf)
+        self.clf.fit(features, intents)
+        languages = [message_language(m) for m in self._examples(training_data)]
+        self.by_language = {}
+        if self.config["per_language"]:
+            counts = {code: languages.count(code) for code in set(languages) if code}
+            for language in sorted(c for c, n in counts.items() if n >= MIN_LANGUAGE_EXAMPLES):
+                rows = [i for i, code in enumerate(languages) if code in (language, None)]
+                labels = [intents[i] for i in rows]
+                self.by_language[language] = clone(self.clf).fit(features[rows], labels)
         self._lay_out_for_prediction()
         self.persist()
         return self._resource
 
+    def _examples(self, training_data: TrainingData) -> List[Message]:
+        """The examples `_create_training_matrix` uses, in its order."""
+        return [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+
+    def classifier_for(self, message: Message) -> Any:
+        """The regression of the message's language, or the one trained on all."""
+        return self.by_language.get(message_language(message) or "", self.clf)
+
+    def _rank(self, messages: List[Message]) -> None:
+        """Each message's intent and ranking, from its language's regression."""
+        groups: Dict[int, List[Message]] = {}
+        classifiers: Dict[int, Any] = {}
+        for message in messages:
+            classifier = self.classifier_for(message)
+            groups.setdefault(id(classifier), []).append(message)
+            classifiers[id(classifier)] = classifier
+        for key, group in groups.items():
+            classifier = classifiers[key]
+            probabilities = classifier.predict_proba(self._create_X(group))
+            for message, row in zip(group, probabilities, strict=True):
+                ranking = sorted(
+                    (
+                        {"name": name, "confidence": float(confidence)}
+                        for name, confidence in zip(classifier.classes_, row, strict=True)
+                    ),
+                    key=lambda ranked: -ranked["confidence"],
+                )
+                message.set(INTENT, ranking[0], add_to_output=True)
+                length = self.config.get("ranking_length") or 0
+                shown = ranking[:length] if length > 0 else ranking
+                message.set(INTENT_RANKING_KEY, shown, add_to_output=True)
+
     def process(self, messages: List[Message]) -> List[Message]:
         with_text = [message for message in messages if has_text(message)]
         if with_text:
-            super().process(with_text)
+            self._rank(with_text)
         for message in messages:
             if not has_text(message):  # an empty message: no intent, as with DIET
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
@@ -134,8 +199,9 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
     def _lay_out_for_prediction(self) -> None:
         """Store the coefficients column by column: a prediction multiplies by their transpose,
         which scipy would otherwise copy whole (classes x features) on every message."""
-        if hasattr(self.clf, "coef_"):
-            self.clf.coef_ = np.asfortranarray(self.clf.coef_)
+        for classifier in [self.clf, *self.by_language.values()]:
+            if hasattr(classifier, "coef_"):
+                classifier.coef_ = np.asfortranarray(classifier.coef_)
 
     def _knows_none_of(self, said: Set[Text]) -> bool:
         return bool(said and self.vocabulary) and self.vocabulary.isdisjoint(said)
@@ -147,12 +213,25 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
 
     def _write(self, model_dir: Path) -> None:
         """Save what the logistic regression alone doesn't hold."""
+        import skops.io as sio
+
         np.save(model_dir / IDF_FILE, self.idf)
         (model_dir / VOCABULARY_FILE).write_text(json.dumps(sorted(self.vocabulary)))
+        (model_dir / LANGUAGES_FILE).write_text(json.dumps(sorted(self.by_language)))
+        for language, classifier in self.by_language.items():
+            sio.dump(classifier, model_dir / f"{language}.skops")
 
     def _read(self, model_dir: Path) -> None:
+        import skops.io as sio
+
         self.idf = np.load(model_dir / IDF_FILE)
         self.vocabulary = set(json.loads((model_dir / VOCABULARY_FILE).read_text()))
+        languages = model_dir / LANGUAGES_FILE
+        self.by_language = {}
+        for language in json.loads(languages.read_text()) if languages.exists() else []:
+            path = model_dir / f"{language}.skops"
+            trusted = sio.get_untrusted_types(file=path)
+            self.by_language[language] = sio.load(path, trusted=trusted)
 
     @classmethod
     def load(

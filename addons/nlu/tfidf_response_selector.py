@@ -60,14 +60,17 @@ class TfidfResponseSelector(TfidfIntentClassifier):
         self.retrieval_intent: Text = self.config["retrieval_intent"]
         self.responses: Dict[Text, List[Dict[Text, Any]]] = {}
 
-    def _create_training_matrix(self, training_data: TrainingData) -> Tuple[csr_matrix, List[str]]:
-        examples = [
+    def _examples(self, training_data: TrainingData) -> List[Message]:
+        return [
             example
             for example in training_data.intent_examples
             if example.get(INTENT) == self.retrieval_intent
             and example.get(INTENT_RESPONSE_KEY)
             and example.get(TEXT)
         ]
+
+    def _create_training_matrix(self, training_data: TrainingData) -> Tuple[csr_matrix, List[str]]:
+        examples = self._examples(training_data)
         return self._create_X(examples), [e.get(INTENT_RESPONSE_KEY) for e in examples]
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -82,9 +85,11 @@ class TfidfResponseSelector(TfidfIntentClassifier):
         with_text = [message for message in messages if has_text(message)]
         if not with_text or not self.idf.size:
             return messages
-        probabilities = self.clf.predict_proba(self._create_X(with_text))
-        for message, row in zip(with_text, probabilities, strict=True):
-            ranked = sorted(zip(self.clf.classes_, row, strict=True), key=lambda answer: -answer[1])
+        for message in with_text:
+            classifier = self.classifier_for(message)
+            row = classifier.predict_proba(self._create_X([message]))[0]
+            answers = zip(classifier.classes_, row, strict=True)
+            ranked = sorted(answers, key=lambda answer: -answer[1])
             self._set_answer(message, [(str(key), float(p)) for key, p in ranked])
         return messages
 

@@ -29,8 +29,9 @@ project tree is written except results/bench.*:
 - throughput: N users at once, each holding its own conversations, in 4 rounds per bot; messages
   per second over the summed wall time of its rounds.
 - memory: VmRSS (/proc/<pid>/status) of each server and its child processes, after the load.
-- ours only (`quality.py`): macro-F1 of `rasa test nlu` on tests/dialogue/holdout/ and the
-  conversation accuracy of `rasa test core` on tests/dialogue/stories/, with the model trained here.
+- ours only (`quality.py`): macro-F1 of `rasa test nlu` on each language's held-out messages
+  (tests/dialogue/holdout/<code>/) and the conversation accuracy of `rasa test core` on
+  tests/dialogue/stories/, with the model trained here.
 
 Both bots are started by tests/servers.py, the helper the tests use. Ours runs as deployed:
 `python -m addons run` (Rasa with our patches and start-up hooks), the action server

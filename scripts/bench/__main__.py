@@ -17,7 +17,7 @@ from tests.servers import ROOT, TODAY, Servers
 from . import __doc__ as DOC
 from .chart import plot
 from .common import Budget, log
-from .conversations import OUR_CHECK, OUR_CONVERSATION, STOCK_CONVERSATION
+from .conversations import OUR_CHECK, OUR_CONVERSATION, OUR_TURNS, STOCK_CONVERSATION
 from .load import Run, load_tests
 from .quality import model_quality
 from .report import check_targets, print_notes, print_table, summarise
@@ -89,7 +89,7 @@ def measure(
         log("load tests, alternating between the bots")
         runs = [
             Run("stock", stock_bot.url, STOCK_CONVERSATION),
-            Run("ours", our_bot.url, OUR_CONVERSATION, OUR_CHECK),
+            Run("ours", our_bot.url, OUR_CONVERSATION, OUR_CHECK, OUR_TURNS),
         ]
         measured = load_tests(runs, args.messages, args.users, args.messages_per_user)
         stock.update(measured["stock"], **memory(stock_bot))

@@ -22,14 +22,18 @@ class Run(NamedTuple):
     url: str
     conversation: List[str]
     check: Optional[Tuple[str, str]] = None
+    turns: Optional[int] = None  # messages per sender (default: the whole conversation)
 
 
 class User:
     """One user over REST: their own keep-alive session and a new sender per conversation."""
 
-    def __init__(self, url: str, tag: str, conversation: List[str]) -> None:
+    def __init__(
+        self, url: str, tag: str, conversation: List[str], turns: Optional[int] = None
+    ) -> None:
         self.url = f"{url}/webhooks/rest/webhook"
         self.tag, self.conversation = tag, conversation
+        self.turns = turns or len(conversation)
         self.session = requests.Session()
         self.session.trust_env = False
         self.errors = 0  # HTTP errors and timeouts
@@ -41,7 +45,7 @@ class User:
     def run_more(self, messages: int, latencies: List[float]) -> None:
         """The next `messages` messages, going on where the last call stopped."""
         for i in range(self.sent, self.sent + messages):
-            sender = f"{self.tag}-{i // len(self.conversation)}"
+            sender = f"{self.tag}-{i // self.turns}"
             text = self.conversation[i % len(self.conversation)]
             start = time.perf_counter()
             try:
@@ -75,14 +79,18 @@ def percentile_ms(values: List[float], q: int) -> Optional[float]:
 
 def latency_rounds(runs: List[Run], messages: int) -> Dict[str, Dict[str, Any]]:
     """1 user: one conversation of one bot, then one of the other, until each has `messages`."""
-    solo = {run.name: User(run.url, f"{run.name}-solo", run.conversation) for run in runs}
+    solo = {
+        run.name: User(run.url, f"{run.name}-solo", run.conversation, run.turns) for run in runs
+    }
     latencies: Dict[str, List[float]] = {run.name: [] for run in runs}
     round_no = 0
     while any(len(latencies[run.name]) < messages for run in runs):
         for run in runs if round_no % 2 == 0 else runs[::-1]:
             left = messages - len(latencies[run.name])
             if left > 0:
-                solo[run.name].run_more(min(len(run.conversation), left), latencies[run.name])
+                solo[run.name].run_more(
+                    min(run.turns or len(run.conversation), left), latencies[run.name]
+                )
         round_no += 1
     results: Dict[str, Dict[str, Any]] = {}
     for run in runs:
@@ -136,7 +144,9 @@ def load_rounds(runs: List[Run], users: int, messages_per_user: int) -> Dict[str
     """`users` users at once, in rounds alternating between the bots; throughput and latency."""
     per_round = max(1, messages_per_user // ROUNDS_UNDER_LOAD)
     crowd = {
-        run.name: [User(run.url, f"{run.name}-u{n}", run.conversation) for n in range(users)]
+        run.name: [
+            User(run.url, f"{run.name}-u{n}", run.conversation, run.turns) for n in range(users)
+        ]
         for run in runs
     }
     rounds: Dict[str, List[Dict[str, Any]]] = {run.name: [] for run in runs}
@@ -167,7 +177,8 @@ def load_tests(
 ) -> Dict[str, Any]:
     """A warm-up conversation per bot (not measured), latency at 1 user, then throughput."""
     for run in runs:
-        User(run.url, f"{run.name}-warmup", run.conversation).run_more(len(run.conversation), [])
+        warmup = User(run.url, f"{run.name}-warmup", run.conversation, run.turns)
+        warmup.run_more(len(run.conversation), [])
     results = latency_rounds(runs, messages)
     for name, load in load_rounds(runs, users, messages_per_user).items():
         results[name]["load"] = load

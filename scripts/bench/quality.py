@@ -29,11 +29,22 @@ def rasa_test(kind: str, data: str, model: Path, work: Path, budget: Budget) -> 
 
 
 def nlu_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:
-    report = rasa_test("nlu", "tests/dialogue/holdout", model, work, budget) / "intent_report.json"
-    if not report.exists():
-        return {}
-    macro = json.loads(report.read_text())["macro avg"]
-    return {"holdout_macro_f1": round(macro["f1-score"], 4), "holdout_messages": macro["support"]}
+    """Macro-F1 on each language's held-out messages (tests/dialogue/holdout/<code>/); the
+    English figure is also `holdout_macro_f1`."""
+    quality: Dict[str, Any] = {"holdout_by_language": {}}
+    for folder in sorted((ROOT / "tests" / "dialogue" / "holdout").iterdir()):
+        language_work = work / folder.name
+        language_work.mkdir(exist_ok=True)
+        data = str(folder.relative_to(ROOT))
+        report = rasa_test("nlu", data, model, language_work, budget) / "intent_report.json"
+        if report.exists():
+            macro = json.loads(report.read_text())["macro avg"]
+            figures = {"macro_f1": round(macro["f1-score"], 4), "messages": macro["support"]}
+            quality["holdout_by_language"][folder.name] = figures
+    english = quality["holdout_by_language"].get("en")
+    if english:
+        quality.update(holdout_macro_f1=english["macro_f1"], holdout_messages=english["messages"])
+    return quality
 
 
 def story_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:

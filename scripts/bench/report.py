@@ -94,8 +94,9 @@ def print_table(
             f"{label:<32}{show(summary['ours'][key], fmt):>9}"
             f"{show(summary['stock'][key], fmt):>11}{show(ratio, '{:.2f}x'):>12}"
         )
-    if quality.get("holdout_macro_f1") is not None:
-        print(f"{'held-out NLU macro-F1':<32}{quality['holdout_macro_f1']:>9.3f}")
+    for language, figures in (quality.get("holdout_by_language") or {}).items():
+        label = f"held-out NLU macro-F1 ({language})"
+        print(f"{label:<32}{figures['macro_f1']:>9.3f}  ({figures['messages']} messages)")
     if quality.get("story_accuracy") is not None:
         print(
             f"{'test story accuracy':<32}{quality['story_accuracy']:>9.3f}  "

@@ -84,7 +84,8 @@ def hold(bot: RestClient, conversation: Conversation) -> Outcome:
         outcome.transcript += [f"  bot: {line}" for line in reply.splitlines()]
         expected_language = turn.reply_language or expected_language
         problems = turn.problems(reply, expected_language)
-        written_in = language_of(reply) if conversation.language != ENGLISH else None
+        checks_language = conversation.language != ENGLISH or expected_language != ENGLISH
+        written_in = language_of(reply) if checks_language else None
         # The line for a language not spoken lists the languages in their own names.
         languages_line = any("@languages_line" in p for p in turn.expect + turn.expect_any)
         if written_in not in (None, expected_language) and not languages_line:

@@ -12,7 +12,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 MODEL = str(ROOT / "models" / "refund-assistant.tar.gz")
-MIN_HOLDOUT_MACRO_F1 = 0.92  # 0.945 now
+# Each language's held-out messages (tests/dialogue/holdout/<code>/), never trained on.
+# Measured on the current model: en 0.945, es 0.976, pt 0.932, fr 0.964, ru 0.970, pl 0.943.
+MIN_HOLDOUT_MACRO_F1 = {"en": 0.92, "es": 0.93, "pt": 0.90, "fr": 0.93, "ru": 0.93, "pl": 0.91}
+HELD_OUT_LANGUAGES = sorted(MIN_HOLDOUT_MACRO_F1)
 
 
 def rasa(*args: str) -> subprocess.CompletedProcess:
@@ -90,17 +93,17 @@ def test_warnings_nothing_explains_are_reported(warning):
 
 
 @pytest.mark.model
-def test_held_out_nlu_macro_f1(tmp_path):
+@pytest.mark.parametrize("language", HELD_OUT_LANGUAGES)
+def test_held_out_nlu_macro_f1(tmp_path, language):
     out = tmp_path / "nlu"
-    result = rasa(
-        "test", "nlu", "--nlu", "tests/dialogue/holdout", "--model", MODEL, "--out", str(out)
-    )
+    held_out = f"tests/dialogue/holdout/{language}"
+    result = rasa("test", "nlu", "--nlu", held_out, "--model", MODEL, "--out", str(out))
     assert result.returncode == 0, result.stderr[-4000:]
     report = json.loads((out / "intent_report.json").read_text())
     macro_f1 = report["macro avg"]["f1-score"]
     support = report["macro avg"]["support"]
-    print(f"held-out macro-F1 {macro_f1:.3f} on {support} messages; report and matrix in {out}")
-    assert macro_f1 >= MIN_HOLDOUT_MACRO_F1
+    print(f"{language}: held-out macro-F1 {macro_f1:.3f} on {support} messages; in {out}")
+    assert macro_f1 >= MIN_HOLDOUT_MACRO_F1[language]
 
 
 @pytest.mark.model
