@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 MODEL = str(ROOT / "models" / "refund-assistant.tar.gz")
 # Each language's held-out messages (tests/dialogue/holdout/<code>/), never trained on.
-# Measured on the current model: en 0.945, es 0.976, pt 0.932, fr 0.964, ru 0.970, pl 0.943.
-MIN_HOLDOUT_MACRO_F1 = {"en": 0.92, "es": 0.93, "pt": 0.90, "fr": 0.93, "ru": 0.93, "pl": 0.91}
+# Measured on the current model: en 0.922, es 0.978, pt 0.939, fr 0.963, ru 0.937, pl 0.957.
+MIN_HOLDOUT_MACRO_F1 = {"en": 0.90, "es": 0.95, "pt": 0.92, "fr": 0.94, "ru": 0.92, "pl": 0.94}
 HELD_OUT_LANGUAGES = sorted(MIN_HOLDOUT_MACRO_F1)
 
 

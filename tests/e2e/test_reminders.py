@@ -96,3 +96,12 @@ async def test_cancelled_reminders_never_arrive(bot):
         await chat.say("cancel my reminders", "cancelled your reminders")
         await asyncio.sleep(13)  # past both reminder times
         assert chat.count(SELLER_REMINDER) == 0 and chat.count(ESCALATION_REMINDER) == 0
+
+
+async def test_a_reminder_fires_in_the_conversations_language(bot):
+    async with SocketChat(bot.url) as chat:
+        await chat.say("el vendedor no ha contestado a mi disputa", "¿Cuándo abriste")
+        await chat.say("la abrí hace 4 días", "recuerde")
+        await chat.say("sí, recuérdamelo", "lunes, 30 de noviembre")
+        await chat.wait_for("Recordatorio sobre tu disputa de AliExpress", timeout=10)
+        assert chat.count(SELLER_REMINDER) == 0  # not the English one
