@@ -100,6 +100,7 @@ async def test_cancelled_reminders_never_arrive(bot):
 
 async def test_a_reminder_fires_in_the_conversations_language(bot):
     async with SocketChat(bot.url) as chat:
+        await chat.say("hola", "¡Hola!")
         await chat.say("el vendedor no ha contestado a mi disputa", "¿Cuándo abriste")
         await chat.say("la abrí hace 4 días", "recuerde")
         await chat.say("sí, recuérdamelo", "lunes, 30 de noviembre")
