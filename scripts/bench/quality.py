@@ -32,7 +32,9 @@ def nlu_quality(work: Path, model: Path, budget: Budget) -> Dict[str, Any]:
     """Macro-F1 on each language's held-out messages (tests/dialogue/holdout/<code>/); the
     English figure is also `holdout_macro_f1`."""
     quality: Dict[str, Any] = {"holdout_by_language": {}}
-    for folder in sorted((ROOT / "tests" / "dialogue" / "holdout").iterdir()):
+    for folder in sorted(
+        p for p in (ROOT / "tests" / "dialogue" / "holdout").iterdir() if p.is_dir()
+    ):
         language_work = work / folder.name
         language_work.mkdir(exist_ok=True)
         data = str(folder.relative_to(ROOT))

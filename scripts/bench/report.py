@@ -2,11 +2,13 @@
 
 from typing import Any, Dict, Optional
 
+# The languages issue's targets (six languages); cold start from the buyer-understanding issue.
 TARGETS = {
-    "p50 latency <= 1.05x stock": ("p50_ratio", "<=", 1.05),
-    "throughput >= 1.0x stock": ("throughput_ratio", ">=", 1.0),
-    "our training <= 120 s": ("our_train_s", "<=", 120.0),
+    "p50 latency <= 1.1x stock": ("p50_ratio", "<=", 1.1),
+    "throughput >= 0.9x stock": ("throughput_ratio", ">=", 0.9),
+    "our training <= 180 s": ("our_train_s", "<=", 180.0),
     "our cold start <= 20 s": ("our_cold_start_s", "<=", 20.0),
+    "server memory <= 1.0x stock": ("rss_ratio", "<=", 1.0),
 }
 
 # (label, key in the summary, format): the rows of the table and the bars of the chart.
@@ -56,6 +58,7 @@ def summarise(ours: Dict[str, Any], stock: Dict[str, Any]) -> Dict[str, Any]:
         "ratios": ratios,
         "p50_ratio": ratios["p50_ms"],
         "throughput_ratio": ratios["messages_per_s"],
+        "rss_ratio": ratios["rasa_rss_mb"],
         "our_train_s": our["train_s"],
         "our_cold_start_s": our["cold_start_s"],
     }
