@@ -22,6 +22,7 @@ import dateparser
 from babel.dates import get_month_names
 from dateparser.search import search_dates
 
+from refund_rules.date_phrases import date_phrases
 from refund_rules.languages import locale_of
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -309,7 +310,7 @@ def _checked(phrase: str, day: Optional[date], today: date, month_named: bool) -
     return DateReading(day)
 
 
-def _read_local_date(phrase: str, today: date, language: str) -> DateReading:
+def _read_local_date(phrase: str, today: date, language: str, nested: bool = True) -> DateReading:
     """`read_buyer_date` in another language than English."""
     local = _LOCAL[language]
     if local.vague.search(phrase):
@@ -326,6 +327,14 @@ def _read_local_date(phrase: str, today: date, language: str) -> DateReading:
         reading = _both_ways(int(numeric[1]), int(numeric[2]), today)
         if reading is not None:
             return reading
+    if nested:
+        # An answer that says more than the date ("abri no dia 26"): its date phrase.
+        for found, _, _ in date_phrases(phrase, language):
+            if found == phrase:
+                break
+            reading = _read_local_date(found, today, language, nested=False)
+            if reading.day is not None or reading.doubt is not DateDoubt.UNREADABLE:
+                return reading
     day = _parse(phrase, today, language)
     return _checked(phrase, day, today, _month_named(phrase, language))
 

@@ -118,8 +118,8 @@ def _signature(text: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def tag_pattern(tag: str, language: str = ENGLISH) -> str:
-    if language == ENGLISH:
-        return TAGS.get(tag) or tag_pattern("english_only", ENGLISH)
+    if language == ENGLISH and tag in TAGS:
+        return TAGS[tag]
     names = _TAG_RESPONSES.get(tag)
     if names is None:
         if tag in _NOT_BY_ENGLISH_WORDING:

@@ -86,3 +86,17 @@ def test_a_day_still_to_come_is_asked_about(language, text):
 def test_english_stays_english():
     assert read_buyer_date("3 days ago", TODAY, "en").day == date(2026, 11, 25)
     assert read_buyer_date("3 days ago", TODAY).day == date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("pt", "abri no dia 26", date(2026, 11, 26)),
+        ("es", "la abri el martes pasado creo", date(2026, 11, 24)),
+        ("fr", "je l'ai ouvert lundi dernier", date(2026, 11, 23)),
+        ("pl", "otworzylem spor 3 dni temu", date(2026, 11, 25)),
+        ("ru", "открыл его позавчера", date(2026, 11, 26)),
+    ],
+)
+def test_an_answer_that_says_more_than_the_date(language, text, expected):
+    assert read_buyer_date(text, TODAY, language).day == expected
