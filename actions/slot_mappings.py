@@ -32,6 +32,8 @@ LANGUAGE_HINTS = ["language", "language_code"]
 # are taken for another language, 0.3% of those at 0.8 or more.
 FIRST_LANGUAGE_CONFIDENCE = 0.5
 SWITCH_CONFIDENCE = 0.8
+# Messages the NLU did not understand never switch the language.
+NOT_UNDERSTOOD = {"nlu_fallback", "other_language"}
 
 
 def _iso_date(words: Any, tracker: Tracker) -> Optional[Text]:
@@ -87,6 +89,8 @@ def conversation_language(current: Optional[Text], message: Dict[Text, Any]) -> 
     asked = message.get("language_asked")
     if asked in LOCALES:
         return asked
+    if current is not None and (message.get("intent") or {}).get("name") in NOT_UNDERSTOOD:
+        return current  # "fjdksl qweqwe" is no language
     detected = message.get("language")
     confidence = float(message.get("language_confidence") or 0.0)
     spoken = detected if detected in LOCALES else None

@@ -43,10 +43,10 @@ _NAMES = {
 _ASKED = r"(?<!\w)(?:in|en|em|на|po|speak)\s+(?:{names})(?!\w)"
 # Short openers that tell the language on their own, below `min_letters`.
 _OPENERS = {
-    "es": r"hola|buenas|buenos d[ií]as|gracias|vale",
-    "pt": r"oi|ol[aá]|bom dia|boa tarde|boa noite|obrigad[oa]|valeu",
-    "fr": r"bonjour|bonsoir|salut|merci",
-    "pl": r"cze[sś][cć]|dzie[nń] dobry|dzi[eę]ki|dzi[eę]kuj[eę]",
+    "es": r"hola|buenas|buenos d[ií]as|buenas tardes|buenas noches|gracias|vale|saludos",
+    "pt": r"oi|ol[aá]|bom dia|boa tarde|boa noite|obrigad[oa]|valeu|tudo bem",
+    "fr": r"bonjour|bonsoir|salut|coucou|merci",
+    "pl": r"cze[sś][cć]|dzie[nń] dobry|dzi[eę]ki|dzi[eę]kuj[eę]|witam|witaj|siema|hej",
 }
 
 

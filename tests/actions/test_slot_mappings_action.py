@@ -135,3 +135,10 @@ async def test_a_date_is_read_in_the_buyers_language(ev, make_tracker, dispatche
     tracker = with_candidates(tracker, ev, dispute_date="hace 3 días")
 
     assert await validate(tracker, dispatcher, domain) == [SlotSet("dispute_date", "2026-11-25")]
+
+
+async def test_a_message_not_understood_never_switches(make_tracker, dispatcher, domain):
+    tracker = make_tracker("nlu_fallback", slots={"language": "pl"})
+    tracker.latest_message.update(language="en", language_confidence=0.9)
+
+    assert await validate(tracker, dispatcher, domain) == []
