@@ -18,14 +18,14 @@ from refund_rules.languages import ENGLISH
 from tests.buyers.script import Conversation, Outcome, expand, load, patterns, tags
 from tests.servers import RestClient, Servers
 
-# Measured now: en 148/165 (157 with the English-only model of issue 10), es 31/49, fr 35/48,
-# pl 33/51, pt 41/53, ru 36/52; a data change moves one or two. The aim is 0.95 in every language.
+# Measured now: en 148/165 (157 with the English-only model of issue 10), es 34/49, fr 35/48,
+# pl 35/51, pt 43/53, ru 36/52; a data change moves one or two. The aim is 0.95 in every language.
 PASS_RATE_FLOOR: Dict[str, float] = {
     "en": 0.87,
-    "es": 0.55,
-    "fr": 0.65,
-    "pl": 0.57,
-    "pt": 0.70,
+    "es": 0.62,
+    "fr": 0.66,
+    "pl": 0.62,
+    "pt": 0.74,
     "ru": 0.62,
 }
 OTHER_LANGUAGE_FLOOR = 0.5
