@@ -17,8 +17,8 @@ accuracy, TF-IDF with C=100 0.918; training takes seconds instead of DIET's minu
 With `per_language`, a message whose language LanguageIdentifier found (or guessed) is
 classified by a regression trained on that language's examples and the language-neutral ones
 ("ok", "3"); the others by the one trained on all. The char n-grams of one language otherwise
-pull another's messages: trained on all six languages, the English buyer conversations lost 7
-of their 165 to other intents; per language, none.
+pull another's messages: trained on all six languages, the English buyer conversations passed 145
+of 165 against 150 for an English-only model; per language, 150.
 """
 
 import json
