@@ -2,10 +2,10 @@
 ("abrí la disputa hace 3 días", "спор открыт 20 ноября"), as `date` entities with a role.
 
 The spaCy rules (nlp_pipeline/) read English. For a message LanguageIdentifier found to be in
-another spoken language, each language's patterns (refund_rules/date_phrases.py) find the date
-phrases. The action reads each phrase in the language
-(refund_rules/dates.py). The role comes from the nearest word of a kind (the dispute, the order
-or payment, the delivery); with none, the date has no role and the assistant asks what it is.
+another spoken language, that language's patterns (refund_rules/date_phrases.py) find the date
+phrases, which the action reads in the language (refund_rules/dates.py). The role comes from the
+nearest word of a kind (the dispute, the order or payment, the shipping, the delivery); with
+none, the date has no role and the assistant asks what it is.
 Runs after LanguageIdentifier (a short message is read in the language it guesses) and before
 the components that act on a date's role.
 """
