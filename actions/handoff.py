@@ -1,11 +1,8 @@
 """No live agents here: say so, and give the buyer their case to paste into AliExpress support:
 in their language, and in English too when that is another one."""
 
-import functools
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
-import yaml
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -13,12 +10,10 @@ from rasa_sdk.types import DomainDict
 from actions import clock
 from actions.case import buyer_language, current_standing, standing_values, tell_standing
 from refund_rules.deadlines import DisputeStanding
-from refund_rules.languages import ENGLISH, locale_of
+from refund_rules.languages import ENGLISH, locale_of, translated_responses
 
 # Its text stands for each detail of the case the buyer hasn't given.
 NOT_GIVEN_RESPONSE = "utter_case_not_given"
-# Each language's responses (addons/nlg reads the same files).
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "responses"
 
 
 class ActionSummariseCase(Action):
@@ -62,16 +57,8 @@ def _summary(
 def _text(domain: DomainDict, response: Text, language: Text, default: Text = "") -> Text:
     """The text of a response (used inside another response), in `language` when it has it."""
     variations = (
-        _translated(language).get(response)
+        translated_responses(language).get(response)
         or domain["responses"].get(response)
         or [{"text": default}]
     )
     return variations[0]["text"]
-
-
-@functools.lru_cache(maxsize=None)
-def _translated(language: Text) -> Dict[Text, Any]:
-    path = TRANSLATIONS / f"{language}.yml"
-    if language == ENGLISH or not path.exists():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["responses"]

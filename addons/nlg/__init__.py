@@ -12,21 +12,18 @@ Every response, uttered by a rule, a form or an action, can say `{seller_respons
 action passes win.
 """
 
-from pathlib import Path
 from typing import Any, Dict, Optional, Text, Tuple
 
-import yaml
 from num2words import num2words
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
-from refund_rules.languages import ENGLISH, locale_of
+from refund_rules.languages import ENGLISH, locale_of, read_translations
 from refund_rules.policy import DisputePolicy, default_policy
 
-__all__ = ["PolicyResponses", "policy_values", "TRANSLATIONS"]
+__all__ = ["PolicyResponses", "policy_values"]
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "responses"
 LANGUAGE_SLOT = "language"
 
 
@@ -43,14 +40,6 @@ def policy_values(
     for name, label in {**vars(policy.labels), **(labels or {})}.items():
         values[f"label_{name}"] = label
     return values
-
-
-def read_translations(folder: Path = TRANSLATIONS) -> Dict[Text, Dict[Text, Any]]:
-    """{code: {"labels": ..., "responses": ...}} for every `<code>.yml` in `folder`."""
-    return {
-        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-        for path in sorted(folder.glob("*.yml"))
-    }
 
 
 class PolicyResponses(TemplatedNaturalLanguageGenerator):

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from rasa.shared.core.domain import Domain
 
-from addons.nlg import TRANSLATIONS, PolicyResponses, read_translations
-from refund_rules.languages import LOCALES
+from addons.nlg import PolicyResponses
+from refund_rules.languages import LOCALES, TRANSLATIONS, read_translations
 from refund_rules.policy import Labels, default_policy
 
 TRANSLATED = read_translations()

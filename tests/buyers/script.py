@@ -22,7 +22,7 @@ from typing import Dict, Iterator, List, Optional
 import yaml
 from babel.dates import get_month_names
 
-from refund_rules.languages import ENGLISH, LOCALES, locale_of
+from refund_rules.languages import ENGLISH, LOCALES, locale_of, translated_responses
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
 PROJECT = Path(__file__).resolve().parents[2]
@@ -100,8 +100,7 @@ def _month_forms(language: str, month: int) -> List[str]:
 def _responses(language: str) -> Dict[str, list]:
     if language == ENGLISH:
         return yaml.safe_load((PROJECT / "domain.yml").read_text())["responses"]
-    path = PROJECT / "responses" / f"{language}.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["responses"]
+    return translated_responses(language)
 
 
 def _texts(language: str, name: str) -> List[str]:

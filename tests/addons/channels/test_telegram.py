@@ -22,7 +22,7 @@ from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
 from addons.channels.telegram import SECRET_HEADER, TelegramInput
-from addons.nlg import read_translations
+from refund_rules.languages import read_translations
 from tests.addons.channels.doubles import Call, FakeTelegramBotApi
 from tests.servers import CREDENTIALS as DEPLOYED_CREDENTIALS
 from tests.servers import Servers
