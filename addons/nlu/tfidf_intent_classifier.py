@@ -23,7 +23,7 @@ of 165 against 150 for an English-only model; per language, 150.
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Set, Text
+from typing import Any, Dict, Iterator, List, Optional, Set, Text, Tuple
 
 import numpy as np
 from joblib import Parallel, delayed
@@ -52,6 +52,7 @@ MIN_LANGUAGE_CONFIDENCE = 0.5
 # example does not make one).
 MIN_LANGUAGE_EXAMPLES = 100
 FIT_JOBS = 2
+Ranked = List[Tuple[Text, float]]  # labels with their probability, most probable first
 
 
 def message_language(message: Message) -> Optional[Text]:
@@ -164,33 +165,28 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         """The examples `_create_training_matrix` uses, in its order."""
         return [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
 
-    def classifier_for(self, message: Message) -> Any:
-        """The regression of the message's language, or the one trained on all."""
-        return self.by_language.get(message_language(message) or "", self.clf)
+    def _ranked(self, messages: List[Message]) -> Iterator[Tuple[Message, Ranked]]:
+        """Each message with its labels, most probable first, from its language's regression
+        (the one trained on all when its language has none)."""
+        groups: Dict[Optional[Text], List[Message]] = {}
+        for message in messages:
+            language = message_language(message)
+            own = language if language in self.by_language else None
+            groups.setdefault(own, []).append(message)
+        for language, group in groups.items():
+            classifier = self.by_language[language] if language else self.clf
+            rows = classifier.predict_proba(self._create_X(group))
+            for message, row in zip(group, rows, strict=True):
+                labels = zip(classifier.classes_, map(float, row), strict=True)
+                yield message, sorted(labels, key=lambda label: -label[1])
 
     def _rank(self, messages: List[Message]) -> None:
-        """Each message's intent and ranking, from its language's regression."""
-        groups: Dict[int, List[Message]] = {}
-        classifiers: Dict[int, Any] = {}
-        for message in messages:
-            classifier = self.classifier_for(message)
-            groups.setdefault(id(classifier), []).append(message)
-            classifiers[id(classifier)] = classifier
-        for key, group in groups.items():
-            classifier = classifiers[key]
-            probabilities = classifier.predict_proba(self._create_X(group))
-            for message, row in zip(group, probabilities, strict=True):
-                ranking = sorted(
-                    (
-                        {"name": name, "confidence": float(confidence)}
-                        for name, confidence in zip(classifier.classes_, row, strict=True)
-                    ),
-                    key=lambda ranked: -ranked["confidence"],
-                )
-                message.set(INTENT, ranking[0], add_to_output=True)
-                length = self.config.get("ranking_length") or 0
-                shown = ranking[:length] if length > 0 else ranking
-                message.set(INTENT_RANKING_KEY, shown, add_to_output=True)
+        length = self.config.get("ranking_length") or 0
+        for message, labels in self._ranked(messages):
+            ranking = [{"name": name, "confidence": confidence} for name, confidence in labels]
+            message.set(INTENT, ranking[0], add_to_output=True)
+            shown = ranking[:length] if length > 0 else ranking
+            message.set(INTENT_RANKING_KEY, shown, add_to_output=True)
 
     def process(self, messages: List[Message]) -> List[Message]:
         with_text = [message for message in messages if has_text(message)]

@@ -85,12 +85,8 @@ class TfidfResponseSelector(TfidfIntentClassifier):
         with_text = [message for message in messages if has_text(message)]
         if not with_text or not self.idf.size:
             return messages
-        for message in with_text:
-            classifier = self.classifier_for(message)
-            row = classifier.predict_proba(self._create_X([message]))[0]
-            answers = zip(classifier.classes_, row, strict=True)
-            ranked = sorted(answers, key=lambda answer: -answer[1])
-            self._set_answer(message, [(str(key), float(p)) for key, p in ranked])
+        for message, ranked in self._ranked(with_text):
+            self._set_answer(message, ranked)
         return messages
 
     def _set_answer(self, message: Message, ranked: List[Tuple[Text, float]]) -> None:
