@@ -107,13 +107,17 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # saga to a tolerance of 1e-3: on the six languages' 12,195 messages it fits in 10 s
-        # where lbfgs takes 107 s, with the same held-out accuracy (0.936).
+        # where lbfgs takes 107 s, with the same held-out accuracy (0.936). Unweighted classes
+        # (Rasa weighs them "balanced"): on 15,605 messages saga then fits the seven regressions
+        # in 23 s instead of 147 s, and the held-out macro-F1 averaged over the six languages is
+        # 0.955 against 0.953.
         return {
             **LogisticRegressionClassifier.get_default_config(),
             "C": 100.0,
             "solver": "saga",
             "tol": 1e-3,
             "max_iter": 1000,
+            "class_weight": None,
             "per_language": True,
         }
 
@@ -125,7 +129,7 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         resource: Resource,
     ) -> None:
         super().__init__(config, name, model_storage, resource)
-        self.clf.set_params(C=self.config["C"])
+        self.clf.set_params(C=self.config["C"], class_weight=self.config["class_weight"])
         self.idf: np.ndarray = np.ones(0)
         self.vocabulary: Set[Text] = set()
         self.by_language: Dict[Text, Any] = {}  # language -> its LogisticRegression

@@ -47,7 +47,13 @@ class TfidfResponseSelector(TfidfIntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**TfidfIntentClassifier.get_default_config(), "C": 30.0, "retrieval_intent": "faq"}
+        # Classes weighed "balanced", as Rasa does: the add-ons' thresholds were set with it.
+        return {
+            **TfidfIntentClassifier.get_default_config(),
+            "C": 30.0,
+            "class_weight": "balanced",
+            "retrieval_intent": "faq",
+        }
 
     def __init__(
         self,
