@@ -9,8 +9,12 @@ lingua's models ship inside its wheel (nothing is downloaded). It adds to the pa
 The `language` slot is decided from these with the conversation's current language in view
 (action_validate_slot_mappings). Runs before the date components that read other languages.
 
+`LanguageRequestWithMore`: a request for a language said with something else ("¿puedes hablar en
+español? ¿cuándo puedo escalar?") gets the intent of the something else; the language slot
+switches all the same (`language_asked`).
+
 `OtherLanguage`: a message clearly in a language the assistant doesn't speak gets the intent
-`other_language`. Runs last, after the FallbackClassifier.
+`other_language`. Both run last, after the FallbackClassifier.
 """
 
 import re
@@ -22,13 +26,16 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from addons.nlu.per_message import PerMessageComponent
+from addons.nlu.per_message import PerMessageComponent, choose_intent
 
 LANGUAGE = "language"
 LANGUAGE_CONFIDENCE = "language_confidence"
 LANGUAGE_ASKED = "language_asked"
 LANGUAGE_GUESS = "language_guess"
 OTHER_LANGUAGE = "other_language"
+CHANGE_LANGUAGE = "change_language"
+# Said around a request for a language ("English please, thanks"): the request is answered.
+_PLEASANTRIES = {"greet", "thank", "goodbye", "affirm", "deny"}
 
 # A language's name as buyers write it after "in", "en", "em", "на", "po"... ("in English",
 # "en español", "em português", "на русском", "po polsku", "по-русски").
@@ -68,6 +75,16 @@ _OPENER = {
     for code, words in _OPENERS.items()
 }
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_ANY_NAME = re.compile("|".join(_NAMES.values()), re.IGNORECASE)
+_CLAUSE = re.compile(r"[.!?,;:\n]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def says_more_than_a_language(text: Text, min_words: int = 3) -> bool:
+    """Does a clause that names no language hold a request of its own ("in English please. when
+    can I escalate?")?"""
+    clauses = [c for c in _CLAUSE.split(text) if not _ANY_NAME.search(c)]
+    return any(len(_WORD.findall(clause)) >= min_words for clause in clauses)
 
 
 def language_asked_for(text: Text) -> Optional[Text]:
@@ -175,3 +192,24 @@ class OtherLanguage(PerMessageComponent):
             intent = {"name": OTHER_LANGUAGE, "confidence": 1.0}
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class LanguageRequestWithMore(PerMessageComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # The intent behind the request needs at least this confidence to be taken.
+        return {"min_confidence": 0.1}
+
+    def process_message(self, message: Message) -> None:
+        if (message.get(INTENT) or {}).get("name") != CHANGE_LANGUAGE:
+            return
+        if not says_more_than_a_language(message.get(TEXT) or ""):
+            return
+        behind = [r for r in message.get(INTENT_RANKING_KEY) or [] if r["name"] != CHANGE_LANGUAGE]
+        if (
+            behind
+            and behind[0]["name"] not in _PLEASANTRIES
+            and float(behind[0]["confidence"]) >= float(self.config["min_confidence"])
+        ):
+            choose_intent(message, behind[0]["name"])

@@ -8,7 +8,12 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.slot_mappings import conversation_language
-from addons.nlu.language import LanguageIdentifier, OtherLanguage, language_asked_for
+from addons.nlu.language import (
+    LanguageIdentifier,
+    LanguageRequestWithMore,
+    OtherLanguage,
+    language_asked_for,
+)
 from tests.addons.nlu.classified import classified
 
 
@@ -119,3 +124,20 @@ def test_asking_for_a_language_sets_it(identifier, text, language):
 )
 def test_naming_a_language_is_not_asking_for_it(text):
     assert language_asked_for(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, behind, intent",
+    [
+        ("¿puedes hablar en español? ¿cuándo puedo escalar?", ("faq", 0.14), "faq"),
+        ("sorry my phone switched to english, when can I escalate it?", ("faq", 0.3), "faq"),
+        ("in English please", ("faq", 0.3), "change_language"),
+        ("hablame en español por favor", ("check_deadlines", 0.2), "change_language"),
+        ("English please, thank you so much", ("thank", 0.3), "change_language"),
+        ("po polsku prosze. kiedy moge eskalowac", ("ask_escalation", 0.05), "change_language"),
+    ],
+)
+def test_a_request_for_a_language_with_a_question_gets_the_question_answered(text, behind, intent):
+    message = classified(text, [("change_language", 0.7), behind])
+    LanguageRequestWithMore(LanguageRequestWithMore.get_default_config()).process([message])
+    assert message.get("intent")["name"] == intent
