@@ -18,15 +18,15 @@ from refund_rules.languages import ENGLISH
 from tests.buyers.script import Conversation, Outcome, expand, load, patterns, tags
 from tests.servers import RestClient, Servers
 
-# Measured now: en 148/165 (157 with the English-only model of issue 10), es 34/49, fr 35/48,
-# pl 35/51, pt 43/53, ru 36/52; a data change moves one or two. The aim is 0.95 in every language.
+# Measured now: en 151/165 (157 with the English-only model of issue 10), es 38/49, fr 37/48,
+# pl 36/51, pt 42/53, ru 36/52; a data change moves one or two. The aim is 0.95 in every language.
 PASS_RATE_FLOOR: Dict[str, float] = {
-    "en": 0.87,
-    "es": 0.62,
-    "fr": 0.66,
-    "pl": 0.62,
+    "en": 0.88,
+    "es": 0.72,
+    "fr": 0.72,
+    "pl": 0.66,
     "pt": 0.74,
-    "ru": 0.62,
+    "ru": 0.64,
 }
 OTHER_LANGUAGE_FLOOR = 0.5
 MINIMUM_CONVERSATIONS = {"en": 150}
