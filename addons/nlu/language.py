@@ -14,7 +14,8 @@ español? ¿cuándo puedo escalar?") gets the intent of the something else; the 
 switches all the same (`language_asked`).
 
 `OtherLanguage`: a message clearly in a language the assistant doesn't speak gets the intent
-`other_language`. Both run last, after the FallbackClassifier.
+`other_language` (keyboard mashing is left to the fallback). Both run last, after the
+FallbackClassifier.
 """
 
 import re
@@ -76,8 +77,20 @@ _OPENER = {
 }
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _ANY_NAME = re.compile("|".join(_NAMES.values()), re.IGNORECASE)
+# Keyboard mashing ("jjjjkkk ñlñlñ qwqw"), which lingua takes for Dutch or German with confidence:
+# words of Latin letters that have no vowel or one letter three times running.
+_LATIN_WORD = re.compile(r"[a-zà-ÿąćęłńśźż]{3,}", re.IGNORECASE)
+_VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ÿąę]", re.IGNORECASE)
+_LETTER_THRICE = re.compile(r"(\w)\1\1")
 _CLAUSE = re.compile(r"[.!?,;:\n]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_keyboard_mashing(text: Text) -> bool:
+    """Are at least half the Latin-letter words of the message not words at all?"""
+    words = _LATIN_WORD.findall(text)
+    wordlike = [w for w in words if _VOWEL.search(w) and not _LETTER_THRICE.search(w)]
+    return bool(words) and 2 * len(wordlike) <= len(words)
 
 
 def says_more_than_a_language(text: Text, min_words: int = 3) -> bool:
@@ -188,6 +201,7 @@ class OtherLanguage(PerMessageComponent):
             and language not in self.config["spoken"]
             and message.get(LANGUAGE_CONFIDENCE, 0.0) >= float(self.config["min_confidence"])
             and not message.get(LANGUAGE_ASKED)
+            and not is_keyboard_mashing(message.get(TEXT) or "")
         ):
             intent = {"name": OTHER_LANGUAGE, "confidence": 1.0}
             message.set(INTENT, intent, add_to_output=True)

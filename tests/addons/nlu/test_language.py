@@ -64,6 +64,13 @@ def test_a_language_not_spoken_gets_other_language(identifier, text, language):
     assert message.get("intent") == {"name": "other_language", "confidence": 1.0}
 
 
+@pytest.mark.parametrize("text", ["jjjjkkk ñlñlñ qwqw", "kkkkk jjjjj lllll"])
+def test_keyboard_mashing_is_left_to_the_fallback(identifier, text):
+    message = parsed(identifier, text)
+    assert message.get("language") == "nl" and message.get("language_confidence") >= 0.8
+    assert message.get("intent")["name"] == "report_not_received"  # not other_language
+
+
 @pytest.mark.parametrize(
     "text",
     [
