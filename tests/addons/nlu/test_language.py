@@ -136,7 +136,8 @@ def test_naming_a_language_is_not_asking_for_it(text):
 @pytest.mark.parametrize(
     "text, behind, intent",
     [
-        ("¿puedes hablar en español? ¿cuándo puedo escalar?", ("faq", 0.14), "faq"),
+        ("¿puedes hablar en español? ¿cuándo puedo escalar?", ("faq", 0.3), "faq"),
+        ("answer in English please? my husband wants to read it", ("faq", 0.11), "change_language"),
         ("sorry my phone switched to english, when can I escalate it?", ("faq", 0.3), "faq"),
         ("in English please", ("faq", 0.3), "change_language"),
         ("hablame en español por favor", ("check_deadlines", 0.2), "change_language"),
