@@ -106,6 +106,15 @@ def tell_standing(
     dispatcher.utter_message(
         response=f"utter_standing_seller_window_{standing.seller_window.value}", **values
     )
+    tell_escalation(dispatcher, standing, locale)
+
+
+def tell_escalation(
+    dispatcher: CollectingDispatcher, standing: DisputeStanding, locale: str = "en"
+) -> None:
+    """When the buyer can escalate: now (with the guide's unclear note on the button), or from
+    which day."""
+    values = standing_values(standing, locale)
     if standing.can_escalate:
         dispatcher.utter_message(response="utter_standing_escalation_available", **values)
         dispatcher.utter_message(response="utter_escalation_button_caveat")
@@ -122,6 +131,20 @@ def reminder_dates(
         ReminderKind.ESCALATION_AVAILABLE: "escalation_reminder_on",
     }
     return {names[r.kind]: long_date(r.on, today, locale) for r in planned}
+
+
+# From this confidence, a second intent `accept_reminders` in a message about the dispute's date
+# ("opened it yesterday, remind me when the seller's time is up") is a request said with it.
+REMINDERS_ASKED_TOO = 0.1
+
+
+def reminders_asked_too(tracker: Tracker) -> bool:
+    """Did the buyer's latest message also ask for reminders?"""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return any(
+        i.get("name") == "accept_reminders" and i.get("confidence", 0.0) >= REMINDERS_ASKED_TOO
+        for i in ranking
+    )
 
 
 def complaint_to_acknowledge(tracker: Tracker) -> Optional[Text]:

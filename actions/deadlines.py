@@ -16,6 +16,7 @@ from actions.case import (
     current_standing,
     dispute_date_asked_for,
     reminder_dates,
+    reminders_asked_too,
     stored_date,
     tell_standing,
     words_language,
@@ -117,6 +118,8 @@ class ActionCheckDeadlines(Action):
         if complaint:
             dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
         tell_standing(dispatcher, standing, buyer_locale(tracker))
+        if reminders_asked_too(tracker):  # "opened it yesterday, remind me when it's time"
+            return [FollowupAction("action_set_reminders")]
         _offer_reminders(dispatcher, standing, buyer_locale(tracker))
         return []
 

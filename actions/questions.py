@@ -3,12 +3,13 @@ the buyer's case already says.
 
 The ResponseSelector picks the answer (`utter_faq/<name>`). A question about the deadlines from a
 buyer whose dispute date is known ("and by when does the seller have to answer?") gets their own
-dates instead of the general rule; a question told with the dispute's date ("the seller rejected
-my dispute, what now? I opened it on the 12th") gets its answer, then where the dispute stands; a
-complaint told with the question is acknowledged first. A buyer asked for the dispute's date who
-says there is no dispute yet is answered and not asked for the date again. An answer about one
-complaint type is never given to a message that names another ("ordered a phone case and got a
-keychain??" is not the wrong-size advice): that complaint's guidance instead.
+dates instead of the general rule, and "when does the escalate button show up?" the day they can
+escalate, with the guide's unclear note on the button. A question told with the dispute's date
+("the seller rejected my dispute, what now? I opened it on the 12th") gets its answer, then where
+the dispute stands; a complaint told with the question is acknowledged first. A buyer asked for
+the dispute's date who says there is no dispute yet is answered and not asked for the date again.
+An answer about one complaint type is never given to a message that names another ("ordered a
+phone case and got a keychain??" is not the wrong-size advice): that complaint's guidance instead.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -17,13 +18,25 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case import complaint_named, complaint_to_acknowledge, dispute_date_said, stored_date
+from actions import clock
+from actions.case import (
+    buyer_locale,
+    complaint_named,
+    complaint_to_acknowledge,
+    current_standing,
+    dispute_date_said,
+    stored_date,
+    tell_escalation,
+)
 from nlp_pipeline.meaning import says_no_dispute_yet
 
 # The ResponseSelector's answers are the responses `utter_faq/<name>`.
 ANSWERS = "utter_faq"
 # Answers that the buyer's own dates answer better, once they are known.
 ABOUT_THE_DEADLINES = {"utter_faq/seller_response_window", "utter_faq/escalation_rule"}
+# "When does the escalate button show up?": the buyer's own day, once known, then the guide's
+# unclear note on the button.
+ABOUT_THE_ESCALATION_BUTTON = "utter_faq/escalation_button_three_days"
 _FORM = "deadline_form"
 # Answers about one complaint type.
 COMPLAINT_OF_ANSWER = {
@@ -53,6 +66,12 @@ class ActionAnswerQuestion(Action):
         date_known = stored_date(tracker, "dispute_date") is not None
         if answer in ABOUT_THE_DEADLINES and date_known and not in_the_form:
             return [FollowupAction(_FORM)]
+        standing = current_standing(tracker, clock.today())
+        if answer == ABOUT_THE_ESCALATION_BUTTON and standing and not in_the_form:
+            tell_escalation(dispatcher, standing, buyer_locale(tracker))
+            if not standing.can_escalate:  # the button's note comes with "escalate now"
+                dispatcher.utter_message(response="utter_escalation_button_caveat")
+            return []
         named = complaint_named(tracker)
         if named and COMPLAINT_OF_ANSWER.get(answer, named) != named:
             return [FollowupAction("action_explain_complaint")]

@@ -1,7 +1,7 @@
 """validate_deadline_form and action_check_deadlines, with today pinned to Sat 28 Nov 2026."""
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.deadlines import ActionAskDisputeDate, ActionCheckDeadlines, ValidateDeadlineForm
 from refund_rules.deadlines import DateProblem, SellerWindow
@@ -249,6 +249,27 @@ async def test_day_2(make_tracker, dispatcher, domain, sent, render):
         "from Friday 11 December (15 days after opening, 13 days from now)"
         in render(dispatcher.messages[1], tracker)["text"]
     )
+
+
+@pytest.mark.parametrize("asked_too, then", [(0.23, "set"), (0.02, "offer")])
+async def test_reminders_asked_for_with_the_date_are_set_not_offered(
+    asked_too, then, make_tracker, dispatcher, domain, sent
+):
+    # "disputa abierta ayer, avisame cuando se le acabe el plazo al vendedor"
+    tracker = make_tracker("check_deadlines", slots={"dispute_date": "2026-11-27"})
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "check_deadlines", "confidence": 0.71},
+        {"name": "accept_reminders", "confidence": asked_too},
+    ]
+
+    events = await check(tracker, dispatcher, domain)
+
+    said = sent(dispatcher)
+    assert said[:2] == ["utter_standing_seller_window_open", "utter_standing_escalation_later"]
+    if then == "set":
+        assert events == [FollowupAction("action_set_reminders")] and len(said) == 2
+    else:
+        assert events == [] and said[2:] == ["utter_offer_reminders"]
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,26 @@ async def test_a_deadline_question_with_a_known_date_gets_the_buyers_dates(
     assert sent(dispatcher) == []
 
 
+@pytest.mark.parametrize(
+    "opened, said",
+    [
+        (None, ["utter_faq/escalation_button_three_days"]),
+        ("2026-11-20", ["utter_standing_escalation_later", "utter_escalation_button_caveat"]),
+        ("2026-11-10", ["utter_standing_escalation_available", "utter_escalation_button_caveat"]),
+    ],
+)
+async def test_when_the_escalate_button_shows_up_gets_the_buyers_day_once_known(
+    opened, said, make_tracker, dispatcher, domain, sent
+):
+    tracker = asked(
+        make_tracker, "utter_faq/escalation_button_three_days", slots={"dispute_date": opened}
+    )
+    assert await run(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == said
+    if opened == "2026-11-20":
+        assert dispatcher.messages[0]["escalation_from"] == "Saturday 5 December"
+
+
 async def test_a_question_told_with_the_dispute_date_is_answered_then_the_standing(
     make_tracker, dispatcher, domain, sent
 ):
