@@ -35,6 +35,9 @@ async def answer(make_tracker, dispatcher, domain, ev, said, slots=None):
         (["utter_return_process"], "utter_follow_up_return"),
         (["utter_contact_seller"], "utter_follow_up_seller"),
         (["utter_faq/seller_response_window"], "utter_follow_up_seller_window"),
+        # "where do I ask about that then?" after what the guide does not cover
+        (["utter_faq/closed_by_mistake"], "utter_follow_up_aliexpress_help"),
+        (["utter_faq/finished_no_money"], "utter_follow_up_aliexpress_help"),
         # a second follow-up stays on the topic
         (["utter_return_process", "utter_follow_up_return"], "utter_follow_up_return"),
         # the most recent topic wins, and answers without a topic are passed over
