@@ -99,8 +99,20 @@ DATE_PATTERNS = [
     [_on, {"TEXT": {"REGEX": YEAR}}, {"TEXT": "-"}, _digits, {"TEXT": "-"}, _digits],
 ]
 
-# AliExpress order numbers are long digit strings (usually 16 digits).
-ORDER_NUMBER_PATTERNS = [[{"TEXT": {"REGEX": r"^#?\d{12,20}$"}}]]
+# AliExpress order numbers are long digit strings (usually 16 digits); a shorter one counts when
+# the word for an order comes before it ("заказ 8800553535", "commande n° 51002388"). The entity
+# is narrowed to the digits (addons/nlu/entity_meaning.py).
+ORDER_WORD = r"^(orders?|pedidos?|encomenda|commande|заказ\w*|zam[oó]wieni\w*)$"
+NUMBER_WORD = r"^(nr|no|n|nº|number|n[uú]mero|numer|номер)$"
+ORDER_NUMBER_PATTERNS = [
+    [{"TEXT": {"REGEX": r"^#?\d{12,20}$"}}],
+    [
+        {"LOWER": {"REGEX": ORDER_WORD}},
+        {"LOWER": {"REGEX": NUMBER_WORD}, "OP": "?"},
+        {"TEXT": {"REGEX": r"^[.°º:#№]$"}, "OP": "?"},
+        {"TEXT": {"REGEX": r"^[#№]?\d{6,11}$"}},
+    ],
+]
 
 PRODUCTS = [
     "dress",

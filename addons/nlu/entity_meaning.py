@@ -6,11 +6,13 @@
   weekday that only names the day of the month beside it ("the 15th, the Sunday") is dropped.
   Slots map from the role (domain.yml), so only a date the buyer gave as their dispute's
   becomes `dispute_date`.
+- An order number is narrowed to its digits ("order #8034...", "заказ №8800553535").
 - A complaint phrase (label `complaint_<type>`) becomes one `complaint` entity whose value is
   the type, so the complaint is kept whatever the message's intent.
 Runs after SpacyEntityExtractor.
 """
 
+import re
 from itertools import pairwise
 from typing import Any, Dict, List, Text
 
@@ -23,6 +25,7 @@ from addons.nlu.per_message import PerMessageComponent
 from nlp_pipeline.meaning import corrects, date_role, is_a_weekday, names_the_same_day
 
 COMPLAINT_PREFIX = "complaint_"
+_DIGITS = re.compile(r"\d+")
 
 
 def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -39,11 +42,21 @@ def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text,
             if role:
                 entity["role"] = role
             previous = entity
+        elif entity.get("entity") == "order_number":
+            entity.update(_digits_of(text, entity))
         elif str(entity.get("entity", "")).startswith(COMPLAINT_PREFIX):
             entity["value"] = entity["entity"][len(COMPLAINT_PREFIX) :]
             entity["entity"] = "complaint"
         meant.append(entity)
     return meant
+
+
+def _digits_of(text: Text, entity: Dict[Text, Any]) -> Dict[Text, Any]:
+    """An order number's span and value narrowed to its digits ("заказ №8800553535")."""
+    found = _DIGITS.search(text, entity["start"], entity["end"])
+    if found is None:
+        return {}
+    return {"start": found.start(), "end": found.end(), "value": found.group()}
 
 
 def _without_weekdays_naming_a_date(

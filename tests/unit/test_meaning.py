@@ -127,3 +127,20 @@ def test_two_different_days_are_both_kept():
     text = "I ordered on the 2nd and opened the dispute on Sunday"
     meant = give_meaning(text, date_entities(text, "the 2nd", "Sunday"))
     assert [e["value"] for e in meant] == ["the 2nd", "Sunday"]
+
+
+@pytest.mark.parametrize(
+    "text, span, digits",
+    [
+        ("у меня заказ 8800553535, фен пришел сломанный", "заказ 8800553535", "8800553535"),
+        ("commande n° 51002388 jamais reçue", "commande n° 51002388", "51002388"),
+        ("zamówienie nr #80344122", "zamówienie nr #80344122", "80344122"),
+    ],
+)
+def test_an_order_number_is_its_digits(text, span, digits):
+    start = text.index(span)
+    found = {"entity": "order_number", "value": span, "start": start, "end": start + len(span)}
+
+    (meant,) = give_meaning(text, [found])
+
+    assert meant["value"] == digits and text[meant["start"] : meant["end"]] == digits

@@ -47,6 +47,11 @@ def test_pipeline_is_a_blank_english_entity_ruler(nlp):
         ("I opened the dispute 3 days ago", [("date", "3 days ago")]),
         ("my order 8123456789012345 never arrived", [("order_number", "8123456789012345")]),
         ("order #8112233445566778", [("order_number", "8112233445566778")]),
+        # a shorter number after the word for an order (narrowed to its digits later)
+        ("Заказ 8134567721, пришли кроссовки", [("order_number", "Заказ 8134567721")]),
+        ("commande n° 51002388", [("order_number", "commande n° 51002388")]),
+        ("zamówienie nr. 80344122", [("order_number", "zamówienie nr. 80344122")]),
+        ("заказ №8800553535", [("order_number", "заказ №8800553535")]),
         (
             "I ordered a dress on November 20 and it never came",
             [("product", "dress"), ("date", "on November 20")],
