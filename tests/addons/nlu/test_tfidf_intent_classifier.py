@@ -8,6 +8,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from addons.nlu import tfidf_intent_classifier
 from addons.nlu.tfidf_intent_classifier import (
     TfidfIntentClassifier,
     inverse_document_frequency,
@@ -75,3 +76,29 @@ def test_an_empty_message_gets_no_intent(pipeline):
     for intent, ranking in (parse(""), parse_loaded("")):
         assert intent == {"name": None, "confidence": 0.0}
         assert ranking == []
+
+
+def test_single_precision_answers_as_double_precision_would(tmp_path, monkeypatch):
+    def examples():
+        return TrainingData(
+            [
+                Message(data={"text": text, "intent": intent})
+                for intent, texts in EXAMPLES.items()
+                for text in texts
+            ]
+        )
+
+    single, _ = trained(mkdir(tmp_path / "single"), TfidfIntentClassifier, examples())
+    monkeypatch.setattr(tfidf_intent_classifier, "PREDICTION_DTYPE", np.float64)
+    double, _ = trained(mkdir(tmp_path / "double"), TfidfIntentClassifier, examples())
+
+    for text in ["my parcel never arrived", "refund please", "hello there"]:
+        ours, exact = single(text).get("intent_ranking"), double(text).get("intent_ranking")
+        assert [i["name"] for i in ours] == [i["name"] for i in exact]
+        for mine, theirs in zip(ours, exact, strict=True):
+            assert mine["confidence"] == pytest.approx(theirs["confidence"], abs=1e-6)
+
+
+def mkdir(path):
+    path.mkdir()
+    return path
