@@ -68,13 +68,20 @@ _STEP = "utter_dispute_step_"
 
 # A follow-up that names its topic ("Where is the escalate button? I can't find it").
 _NAMED_TOPICS = [
-    ("utter_follow_up_escalation", re.compile(r"\bescalat")),
+    ("utter_follow_up_escalation", re.compile(r"\b(escal|eskal|эскал|обостр)")),
     ("utter_follow_up_return", re.compile(r"\b(rma|return address|send (it|them) back)\b")),
 ]
 
 
-# "ok, how do I open one?", "how do I file it": a dispute to open.
-_OPENING_ONE = re.compile(r"\b(open|file|start|raise)\s+(it|one|a dispute|the dispute)\b")
+# "ok, how do I open one?", "how do I file it", "e como abro entao?", "а можно по шагам?": a dispute
+# to open.
+_OPENING_ONE = re.compile(
+    r"\b(open|file|start|raise)\s+(it|one|a dispute|the dispute)\b"
+    r"|\b(abr[oe]|abrir\w*|ouvrir|ouvre|otworzy[cćeę]|otwiera[mcć])\b"
+    r"|открыть|открою|открыва\w*"
+    r"|paso a paso|por pasos|passo a passo|pas [àa] pas|[ée]tape par [ée]tape|krok po kroku"
+    r"|по шагам|пошагово"
+)
 
 
 def _named_topic(text: Text) -> Optional[Text]:

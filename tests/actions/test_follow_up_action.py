@@ -86,15 +86,26 @@ async def test_a_topic_named_in_the_message_wins(
     assert sent(dispatcher) == [follow_up]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "k how do i open one",
+        "entendi. e como abro entao?",
+        "vale, y como la abro?",
+        "d'accord, et je l'ouvre comment ?",
+        "а можно поподробнее, по шагам?",
+        "ok, a jak go otworzyć?",
+    ],
+)
 async def test_opening_one_with_no_steps_running_starts_the_steps(
-    make_tracker, dispatcher, domain, ev, sent
+    text, make_tracker, dispatcher, domain, ev, sent
 ):
     events = [
         ev.action("action_listen"),
         ev.user("faq"),
         bot_event("utter_faq/seller_response_window"),
     ]
-    tracker = make_tracker("ask_follow_up", events=events, text="k how do i open one")
+    tracker = make_tracker("ask_follow_up", events=events, text=text)
     events = await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
     assert events == [FollowupAction("action_show_dispute_step")]
     assert sent(dispatcher) == []
