@@ -41,6 +41,9 @@ from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
+# The regression trained on all languages. Named by what it is, not by the graph node (Rasa names
+# its file after the node, which a restored training cache renames when the pipeline changes).
+ALL_LANGUAGES_FILE = "all.skops"
 IDF_FILE = "idf.npy"
 VOCABULARY_FILE = "vocabulary.json"
 LANGUAGES_FILE = "languages.json"
@@ -222,14 +225,14 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         return bool(said and self.vocabulary) and self.vocabulary.isdisjoint(said)
 
     def persist(self) -> None:
-        super().persist()
         with self._model_storage.write_to(self._resource) as model_dir:
             self._write(model_dir)
 
     def _write(self, model_dir: Path) -> None:
-        """Save what the logistic regression alone doesn't hold."""
+        """Save the regressions and what they read: the idf, the vocabulary, the languages."""
         import skops.io as sio
 
+        sio.dump(self.clf, model_dir / ALL_LANGUAGES_FILE)
         np.save(model_dir / IDF_FILE, self.idf)
         (model_dir / VOCABULARY_FILE).write_text(json.dumps(sorted(self.vocabulary)))
         (model_dir / LANGUAGES_FILE).write_text(json.dumps(sorted(self.by_language)))
@@ -237,16 +240,16 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
             sio.dump(classifier, model_dir / f"{language}.skops")
 
     def _read(self, model_dir: Path) -> None:
-        import skops.io as sio
-
+        all_languages = model_dir / ALL_LANGUAGES_FILE
+        if not all_languages.exists():  # a model trained before the file had its own name
+            all_languages = model_dir / f"{self._resource.name}.skops"
+        self.clf = _load_trusted(all_languages)
         self.idf = np.load(model_dir / IDF_FILE)
         self.vocabulary = set(json.loads((model_dir / VOCABULARY_FILE).read_text()))
         languages = model_dir / LANGUAGES_FILE
         self.by_language = {}
         for language in json.loads(languages.read_text()) if languages.exists() else []:
-            path = model_dir / f"{language}.skops"
-            trusted = sio.get_untrusted_types(file=path)
-            self.by_language[language] = sio.load(path, trusted=trusted)
+            self.by_language[language] = _load_trusted(model_dir / f"{language}.skops")
 
     @classmethod
     def load(
@@ -257,14 +260,21 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "TfidfIntentClassifier":
-        component = super().load(config, model_storage, resource, execution_context, **kwargs)
+        component = cls(config, execution_context.node_name, model_storage, resource)
         try:
             with model_storage.read_from(resource) as model_dir:
-                component._read(model_dir)  # type: ignore[attr-defined]
-            component._lay_out_for_prediction()  # type: ignore[attr-defined]
+                component._read(model_dir)
         except (ValueError, FileNotFoundError):
-            pass  # not trained (no examples): the parent has logged it
-        return component  # type: ignore[return-value]
+            return cls.create(config, model_storage, resource, execution_context)  # not trained
+        component._lay_out_for_prediction()
+        return component
+
+
+def _load_trusted(path: Path) -> Any:
+    """A model this component wrote (skops asks which of the types in it to trust)."""
+    import skops.io as sio
+
+    return sio.load(path, trusted=sio.get_untrusted_types(file=path))
 
 
 def has_text(message: Message) -> bool:

@@ -1,8 +1,13 @@
 """addons/nlu/tfidf_intent_classifier.py: scikit-learn's TF-IDF weighting, a trained model that
 loads back to the same answers, and no intent for a message of unknown words."""
 
+import shutil
+
 import numpy as np
 import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix
@@ -102,3 +107,26 @@ def test_single_precision_answers_as_double_precision_would(tmp_path, monkeypatc
 def mkdir(path):
     path.mkdir()
     return path
+
+
+def test_a_model_restored_under_another_node_name_loads(tmp_path):
+    # Rasa's training cache restores a component's files under the node's new name when the
+    # pipeline before it changed ("...TfidfIntentClassifier10" -> "...11").
+    trained(tmp_path, TfidfIntentClassifier, TrainingData(messages_of(EXAMPLES)))
+    shutil.copytree(tmp_path / "tested", tmp_path / "renamed")
+    context = ExecutionContext(graph_schema=None, node_name="renamed")  # type: ignore[arg-type]
+    config = TfidfIntentClassifier.get_default_config()
+
+    loaded = TfidfIntentClassifier.load(
+        config, LocalModelStorage(tmp_path), Resource("renamed"), context
+    )
+
+    assert loaded.idf.size and set(loaded.clf.classes_) == set(EXAMPLES)
+
+
+def messages_of(examples):
+    return [
+        Message(data={"text": text, "intent": intent})
+        for intent, texts in examples.items()
+        for text in texts
+    ]
