@@ -3,7 +3,8 @@
 The number of steps is the policy's `dispute_steps` (the guide's 5: log in; My Orders, pick
 the order; Open Dispute; fill in; submit).
 
-A buyer may also say where they are ("I'm logged in, what now?", "I clicked Open Dispute"):
+A buyer may also say where they are ("I'm logged in, what now?", "I clicked Open Dispute",
+"entrei na minha conta", "нажал на Открыть спор"), in any of the assistant's six languages:
 `step_from_words` reads that, and `navigate` starts or continues the steps from there, also
 when no walkthrough is running.
 """
@@ -129,6 +130,72 @@ _PLACES: List[Tuple[int, str]] = [
 ]
 _EXPLICIT = re.compile(r"\b(?:on|at|from|to) step (\d)\b")
 
+# The same in Spanish, Portuguese, French, Russian and Polish: what the buyer says they did.
+_LANDMARKS_ELSEWHERE: List[Tuple[int, str]] = [
+    (
+        1,
+        r"entr[eé] (?:en|a) (?:mi )?(?:cuenta|aliexpress)|inici[eé] sesi[oó]n|me logu[eé]"
+        r"|ya estoy (?:en mi cuenta|logueado|logueada|dentro)"
+        r"|entrei (?:na|no) (?:minha )?(?:conta|aliexpress)|loguei|fiz (?:o )?login"
+        r"|(?:t[oô]|estou) logad[oa]"
+        r"|(?:je suis |suis )connect[ée]|je me suis connect[ée]|j'ai ouvert (?:une |ma )?session"
+        r"|вош[её]л|вошла|залогинил\w*|авторизовал\w*|зашл?[аи]? в (?:аккаунт|приложение)"
+        r"|заш[её]л в (?:аккаунт|приложение)"
+        r"|zalogowa[lł]\w*|jestem zalogowan\w*",
+    ),
+    (
+        2,
+        r"(?:encontr[eé]|eleg[ií]|seleccion[eé]|abr[ií]|escog[ií]) el pedido"
+        r"|(?:achei|encontrei|escolhi|selecionei|abri) o pedido"
+        r"|(?:trouv[ée]|choisi|s[ée]lectionn[ée]) (?:la|ma) commande"
+        r"|(?:наш[её]л|нашла|выбрал\w*|открыл\w*) (?:нужный |свой )?заказ"
+        r"|(?:znalaz[lł]\w*|wybra[lł]\w*|otworzy[lł]\w*) zam[oó]wieni\w",
+    ),
+    (
+        3,
+        r"(?:d[ií]|puls[eé]|hice clic|cliqu[eé]|toqu[eé]|presion[eé]|apret[eé]) (?:en |a )?"
+        r"(?:el bot[oó]n )?(?:de )?[«\"'“]?abrir (?:una )?disputa"
+        r"|(?:cliquei|apertei|toquei) (?:em |no |n[ao] )?(?:bot[aã]o )?[«\"'“]?abrir"
+        r" (?:uma )?disputa"
+        r"|(?:cliqu[ée]|appuy[ée]) sur (?:le bouton )?[«\"'“]?\s?ouvrir (?:un )?litige"
+        r"|нажал\w* (?:на )?(?:кнопку )?[«\"'“]?открыть спор"
+        r"|(?:klikn[aą][lł]\w*|nacisn[aą][lł]\w*) (?:w |na )?(?:przycisk )?[„\"']?"
+        r"otw[oó]rz sp[oó]r",
+    ),
+    (
+        4,
+        r"rellen[eé]|llen[eé] (?:el formulario|los detalles|todo)|sub[ií] las fotos"
+        r"|preenchi|anexei|coloquei (?:a descri[cç][aã]o|os detalhes|as fotos)"
+        r"|j'ai (?:tout )?rempli|(?:j'ai )?(?:ajout[ée]|joint) les photos"
+        r"|заполнил\w*|прикрепил\w* (?:фото|видео)"
+        r"|wype[lł]ni[lł]\w*|uzupe[lł]ni[lł]\w*|doda[lł]\w* zdj[eę]cia",
+    ),
+    (
+        5,
+        r"(?:envi[eé]|mand[eé]) (?:la disputa|la solicitud|el formulario|la reclamaci[oó]n)"
+        r"|(?:enviei|mandei) (?:a disputa|o formul[aá]rio|a solicita[cç][aã]o|a reclama[cç][aã]o)"
+        r"|(?:envoy[ée]|soumis) (?:le litige|la demande|le formulaire|la r[ée]clamation)"
+        r"|отправил\w* (?:спор|заявку|форму|претензию)"
+        r"|wys[lł]a[lł]\w* (?:sp[oó]r|formularz|zg[lł]oszenie|reklamacj[eę])",
+    ),
+]
+# Not done, not found, or asked about, in those languages.
+_NOT_DONE_ELSEWHERE = re.compile(
+    r"(?:\bno|\bnunca|\bd[oó]nde|\bc[oó]mo|\bn[aã]o|\bonde|\bpas|\bjamais|\boù|\bcomment"
+    r"|\bне|\bгде|\bкак|\bnie|\bgdzie|\bjak)\b(?:\W+\w+){0,3}\W*$"
+)
+_PLACES_ELSEWHERE: List[Tuple[int, str]] = [
+    (2, r"\b(?:estoy|entr[eé]) en mis pedidos|\b(?:t[oô]|estou|entrei) em meus pedidos"),
+    (
+        2,
+        r"\b(?:je suis|suis) dans mes commandes|\bв (?:разделе )?«?мои заказы"
+        r"|\bw moich zam[oó]wieniach",
+    ),
+]
+_EXPLICIT_ELSEWHERE = re.compile(
+    r"\b(?:paso|passo|[ée]tape|etapa|шаг[еау]?|krok\w*)\s+(\d)\b(?!\s*(?:d[ií]a|jour|дн|dni|dzie))"
+)
+
 
 def step_from_words(text: str, policy: Optional[DisputePolicy] = None) -> Optional[int]:
     """The step the buyer's words put them at, or None when they don't say.
@@ -141,7 +208,8 @@ def step_from_words(text: str, policy: Optional[DisputePolicy] = None) -> Option
     """
     last = (policy or default_policy()).dispute_steps
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
-    reached: List[int] = [int(m.group(1)) for m in _EXPLICIT.finditer(lowered)]
+    explicit = [*_EXPLICIT.finditer(lowered), *_EXPLICIT_ELSEWHERE.finditer(lowered)]
+    reached: List[int] = [int(m.group(1)) for m in explicit]
     reached = [number for number in reached if 1 <= number <= last]
     not_done: List[Tuple[int, int]] = []  # (position in the text, step)
     for step, pattern in _LANDMARKS:
@@ -155,7 +223,15 @@ def step_from_words(text: str, policy: Optional[DisputePolicy] = None) -> Option
                 reached.append(step)  # "I'm on My Orders": there now, the order still to pick
             else:
                 reached.append(step + 1)
-    reached += [step for step, pattern in _PLACES if re.search(pattern, lowered)]
+    for step, pattern in _LANDMARKS_ELSEWHERE:
+        for match in re.finditer(rf"\b(?:{pattern})", lowered):
+            before = lowered[max(0, match.start() - 40) : match.start()]
+            if _NOT_DONE_ELSEWHERE.search(before):
+                not_done.append((match.start(), step))
+            else:
+                reached.append(step + 1)
+    places = _PLACES + _PLACES_ELSEWHERE
+    reached += [step for step, pattern in places if re.search(pattern, lowered)]
     if not_done:
         return max(not_done)[1]
     return max(reached) if reached else None

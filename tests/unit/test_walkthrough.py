@@ -173,3 +173,33 @@ def test_step_from_words(text, step):
 )
 def test_words_that_say_no_step(text):
     assert step_from_words(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("Pronto, entrei na minha conta", 2),
+        ("achei o pedido do jogo de panelas, e agora?", 3),
+        ("нажал на Открыть спор", 4),
+        ("ya rellené todo y subí las fotos", 5),
+        ("j'ai cliqué sur « Ouvrir un litige »", 4),
+        ("zalogowałam się, co dalej?", 2),
+        ("отправила заявку", 6),
+        ("estoy en el paso 3", 3),
+        # not done, not found, asked about: that step
+        ("no encuentro el botón, no le di a abrir disputa todavía", 3),
+        ("не вошла в аккаунт ещё", 1),
+        ("nie wybrałam zamówienia jeszcze", 2),
+        ("je suis dans mes commandes", 2),
+    ],
+)
+def test_step_from_words_in_other_languages(text, step):
+    assert step_from_words(text) == step
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["¿cómo abro una disputa?", "abri a disputa ontem", "спор открыла 3 дня назад", "paso 5 días"],
+)
+def test_other_languages_words_that_say_no_step(text):
+    assert step_from_words(text) is None
