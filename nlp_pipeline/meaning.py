@@ -194,6 +194,30 @@ NO_DISPUTE_YET = re.compile(
 )
 
 
+# The same in Spanish, Portuguese, French, Russian and Polish ("todavía no abrí la disputa",
+# "ainda não abri", "pas encore ouvert de litige", "спор пока не открывала", "nie otworzyłam
+# jeszcze sporu").
+NO_DISPUTE_YET_ELSEWHERE = re.compile(
+    r"\bno (?:he |hemos )?(?:abierto|abr[ií]|puesto|iniciado)(?: (?:ninguna|una|la))? "
+    r"(?:disputa|reclamaci[oó]n|reclamo)|\b(?:a[uú]n|todav[ií]a) no (?:he )?(?:abierto|abr[ií])\b"
+    r"|\bno (?:tengo|hay) (?:ninguna )?(?:disputa|reclamaci[oó]n)|\bsin (?:abrir )?disputa"
+    r"|\bn[aã]o (?:abri|abrimos|fiz|tenho|h[aá])(?: (?:nenhuma|uma|a))? "
+    r"(?:disputa|reclama[cç][aã]o)"
+    r"|\bainda n[aã]o (?:abri|fiz)\b|\bnenhuma disputa|\bsem disputa"
+    r"|\bpas (?:encore )?(?:ouvert|fait|lanc[ée]|d[ée]pos[ée])(?: (?:de|le|un))? "
+    r"(?:litige|r[ée]clamation)|\b(?:aucun|pas de|pas encore de) litige"
+    r"|\bn'ai (?:pas|jamais) (?:encore )?(?:ouvert|fait|lanc[ée]) (?:de |le |un )?litige"
+    r"|\bспор(?:а)? (?:ещ[её] |пока )?(?:не (?:открыва|открыл|открыт)|нет)|\bбез спора"
+    r"|\bне (?:открывал|открыл)[аи]? (?:ещ[её] |пока )?спор"
+    r"|\bnie (?:otworzy[lł]\w*|otwiera[lł]\w*|za[lł]o[zż]y[lł]\w*) (?:jeszcze )?"
+    r"(?:sporu|reklamacji)"
+    r"|\bjeszcze nie (?:otworzy[lł]|otwiera[lł]|za[lł]o[zż]y[lł])\w*|\bnie mam (?:jeszcze )?sporu"
+    r"|\bbez sporu|\bsporu (?:jeszcze |na razie )?nie"
+)
+
+
 def says_no_dispute_yet(text: str) -> bool:
-    """Do the words say there is no dispute yet ("I haven't opened one", "no dispute yet")?"""
-    return bool(NO_DISPUTE_YET.search(text.lower().replace("\u2019", "'")))
+    """Do the words say there is no dispute yet ("I haven't opened one", "no dispute yet"), in
+    any of the assistant's languages?"""
+    lowered = text.lower().replace("\u2019", "'")
+    return bool(NO_DISPUTE_YET.search(lowered) or NO_DISPUTE_YET_ELSEWHERE.search(lowered))

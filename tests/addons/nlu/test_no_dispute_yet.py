@@ -18,6 +18,11 @@ from tests.addons.nlu.classified import classified
         "the dispute isn't opened yet",
         "i not make dispute",
         "Haven’t raised anything yet",
+        "no, todavía no abrí la disputa, solo le escribí al vendedor",
+        "ainda não abri disputa nenhuma",
+        "je n'ai pas encore ouvert de litige",
+        "не, спор пока не открывала",
+        "nie otworzyłam jeszcze sporu",
     ],
 )
 def test_saying_there_is_no_dispute(text):
@@ -35,6 +40,9 @@ def test_saying_there_is_no_dispute(text):
         "no, it was the 12th",
         "my dispute is still open",
         "there's no dispute button on my order",
+        "abrí la disputa hace 3 días",
+        "спор открыла 26 ноября, продавец молчит",
+        "j'ai ouvert un litige lundi",
     ],
 )
 def test_other_messages_are_not_read_as_no_dispute(text):
