@@ -31,6 +31,22 @@ HANDOVER_ASKED = re.compile(
     rf"to {_SOMEONE}\b"
     rf"|(?<!am i )\b(?:talk|speak|chat)(?:ing)? (?:to|with) {_SOMEONE}\b"
 )
+# The same in Spanish, Portuguese, French, Russian and Polish ("quiero hablar con una persona", "me
+# passa pra um atendente", "je veux parler à un vrai conseiller", "дайте оператора", "proszę mnie
+# połączyć z prawdziwym człowiekiem").
+HANDOVER_ASKED_ELSEWHERE = re.compile(
+    r"\b(?:hablar|habla|p[aá]same|pasarme|ponme|comunicarme) (?:con )?"
+    r"(?:un |una |alg[uú]n |el |la )?"
+    r"(?:persona|humano|agente|operador\w*|encargad\w*|responsable|supervisor\w*|alguien)\b"
+    r"|\b(?:falar|me passa|me transfere|transferir) (?:com |pra |para )?(?:um |uma |o |a )?"
+    r"(?:pessoa|humano|atendente|agente|operador|algu[eé]m|gerente|supervisor)\b"
+    r"|\b(?:parler|passez-moi|passe-moi) (?:[àa] |avec )?(?:un |une |le |la )?(?:vrai |vraie )?"
+    r"(?:personne|humain|conseill\w*|agent|op[ée]rat\w*|responsable|quelqu'un)\b"
+    r"|(?:дайте|позовите|нужен|соедините с|поговорить с) (?:живого |живым |живой )?"
+    r"(?:оператор\w*|человек\w*|менеджер\w*|сотрудник\w*)"
+    r"|\b(?:porozmawia\w*|po[lł][aą]cz\w*|przeka[zż]\w*) (?:mnie |mi )?(?:z|do) "
+    r"(?:prawdziwym |[zż]ywym )?(?:cz[lł]owiek\w*|konsultant\w*|osob\w*|pracownik\w*|agent\w*)"
+)
 # Asking whether there is one: "am I talking to a real person?" (the bot's own answer fits too).
 PERSON_ASKED = re.compile(
     r"\bam i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real |actual )?"
@@ -40,7 +56,11 @@ PERSON_ASKED = re.compile(
 
 def asks_for_a_person(text: str) -> bool:
     text = text.lower()
-    return bool(HANDOVER_ASKED.search(text) or PERSON_ASKED.search(text))
+    return bool(_handover_asked(text) or PERSON_ASKED.search(text))
+
+
+def _handover_asked(lowered: str) -> bool:
+    return bool(HANDOVER_ASKED.search(lowered) or HANDOVER_ASKED_ELSEWHERE.search(lowered))
 
 
 def read_person_asked(message: Message) -> None:
@@ -48,9 +68,7 @@ def read_person_asked(message: Message) -> None:
     text = (message.get(TEXT) or "").lower()
     if intent == PERSON_INTENT:
         return
-    if HANDOVER_ASKED.search(text) or (
-        intent not in ANSWERED_ALREADY and PERSON_ASKED.search(text)
-    ):
+    if _handover_asked(text) or (intent not in ANSWERED_ALREADY and PERSON_ASKED.search(text)):
         choose_intent(message, PERSON_INTENT)
 
 

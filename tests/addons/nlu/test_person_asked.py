@@ -14,6 +14,11 @@ from tests.addons.nlu.classified import classified
         "can I speak to a human please",
         "put me through to someone at aliexpress",
         "i want to talk with a real person about my order",
+        "quiero hablar con una persona, no con una máquina",
+        "me passa pra um atendente por favor",
+        "je veux parler à un vrai conseiller, pas à un robot",
+        "дайте оператора пожалуйста, хочу чтобы человек посмотрел",
+        "Proszę mnie połączyć z prawdziwym człowiekiem",
     ],
 )
 def test_a_request_for_a_person(text):
@@ -27,6 +32,9 @@ def test_a_request_for_a_person(text):
         "I talked to the seller already",
         "my parcel never came",
         "give me my money back",
+        "el vendedor dijo que una persona lo revisaría",
+        "оператор доставки потерял посылку",
+        "rozmawiałam już ze sprzedawcą",
     ],
 )
 def test_other_messages(text):
