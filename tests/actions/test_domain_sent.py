@@ -12,8 +12,8 @@ import actions
 from tests.servers import ROOT, project_endpoint
 
 # Besides the validations that take their slots from the domain: the case summary quotes
-# response texts.
-READS_RESPONSES = {"action_summarise_case"}
+# response texts; a change of language reads which responses can be said again.
+READS_RESPONSES = {"action_summarise_case", "action_change_language"}
 
 
 def our_actions() -> set:
