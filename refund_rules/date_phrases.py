@@ -13,7 +13,7 @@ from babel.dates import get_day_names, get_month_names
 from refund_rules.languages import locale_of
 
 _NUMBER = (
-    r"\d{1,2}|un[ao]?|uma|dos|duas|dois|tres|tr[eê]s|cuatro|quatro|cinco|seis|siete|sete|ocho"
+    r"\d{1,2}|un[aoe]?|uma|dos|duas|dois|tres|tr[eê]s|cuatro|quatro|cinco|seis|siete|sete|ocho"
     r"|oito|diez|dez|quince|quinze|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|один|одну|два"
     r"|две|три|четыре|пять|шесть|семь|десять|jeden|jedn[aą]|dwa|dwie|trzy|cztery|pi[eę][cć]"
     r"|sze[sś][cć]|siedem|dziesi[eę][cć]"
@@ -29,6 +29,7 @@ _PATTERNS = {
         r"(?:el\s+)?(?:d[ií]a\s+)?\d{1,2}\s+de\s+(?:{months})",
         r"\bel\s+(?:d[ií]a\s+)?\d{1,2}\b(?![/.:]\d)",
         r"(?:el\s+)?(?:{weekdays})(?:\s+pasado)?",
+        r"(?:la\s+)?semana\s+pasada|(?:el\s+)?mes\s+pasado",
     ],
     "pt": [
         r"(?:h[aá]|faz)\s+(?:{few}\s+|{number}\s+)?{units}",
@@ -38,13 +39,15 @@ _PATTERNS = {
         r"\b(?:n?o\s+)?dia\s+\d{1,2}\b(?![/.:]\d)",
         r"(?:n[ao]\s+)?(?:{weekdays}|\b(?:segunda|ter[çc]a|quarta|quinta|sexta)\b)"
         r"(?:-feira)?(?:\s+passad[ao])?",
+        r"(?:n?a\s+)?semana\s+passada|(?:n?o\s+)?m[eê]s\s+passado",
     ],
     "fr": [
-        r"il\s+y\s+a\s+(?:{few}\s+|{number}\s+)?{units}",
+        r"(?:il\s+y\s+a|[cç]a\s+fait|voil[aà]|depuis)\s+(?:{few}\s+|{number}\s+)?{units}",
         r"\b(?:aujourd'hui|hier(?:\s+soir)?|avant-hier|ce\s+matin)\b",
         r"(?:le\s+)?\d{1,2}(?:er)?\s+(?:{months})",
         r"\ble\s+\d{1,2}(?:er)?\b(?![/.:]\d)",
         r"(?:{weekdays})(?:\s+dernier)?",
+        r"la\s+semaine\s+derni[eè]re|le\s+mois\s+dernier",
     ],
     "ru": [
         r"(?:(?:{few}|{number})\s+)?{units}\s+назад",
@@ -52,6 +55,7 @@ _PATTERNS = {
         r"\d{1,2}(?:-?го)?\s+(?:{months})",
         r"\d{1,2}(?:-?го|\s+числа)",
         r"(?:в\s+прошл\w+\s+|во?\s+)?(?:{weekdays})",
+        r"(?:на\s+)?прошлой\s+неделе|в\s+прошлом\s+месяце",
     ],
     "pl": [
         r"(?:(?:{few}|{number})\s+)?{units}\s+temu",
@@ -59,6 +63,7 @@ _PATTERNS = {
         r"\d{1,2}(?:-?go)?\s+(?:{months})",
         r"\b\d{1,2}-?go\b",
         r"(?:w(?:e)?\s+)?(?:(?:zesz[lł][yaą]|ubieg[lł][yaą])\s+)?(?:{weekdays})",
+        r"(?:w\s+)?(?:zesz[lł]ym|ubieg[lł]ym)\s+(?:tygodniu|miesi[aą]cu)",
     ],
 }
 _UNITS = {

@@ -128,6 +128,7 @@ _LOCAL = {
         re.compile(r"^(?:el )?(?:d[ií]a )?(\d{1,2})$"),
         [
             _number_words(_NUMBERS_ES_PT),
+            (re.compile(r"^(?:el )?d[ií]a (\d{1,2} de)"), r"\1"),
             (re.compile(r"^el (\w+) pasado$"), r"\1"),
             (re.compile(r"\bantier\b"), "anteayer"),
             (re.compile(r"\b(esta (misma )?(mañana|manana|tarde|noche)|hoy mismo)\b"), "hoy"),
@@ -161,6 +162,7 @@ _LOCAL = {
         re.compile(r"^(?:le )?(\d{1,2})(?:er)?$"),
         [
             (re.compile(r"^(\w+) dernier$"), r"\1"),
+            (re.compile(r"^(?:[cç]a fait|voil[aà]|depuis) "), "il y a "),
             (re.compile(r"\b(ce matin|cet après-midi|cet apres-midi|ce soir)\b"), "aujourd'hui"),
             (re.compile(r"\bhier soir\b"), "hier"),
         ],
@@ -173,6 +175,7 @@ _LOCAL = {
         re.compile(r"^(\d{1,2})(?:-?г?о| числа)?$"),
         [
             (re.compile(r"\bв прошл\w+ "), ""),
+            (re.compile(r"\b(\d{1,2})-?го\b"), r"\1"),
             (re.compile(r"\bсегодня (утром|днём|днем|вечером)\b|\bутром\b"), "сегодня"),
             (re.compile(r"\bвчера (утром|днём|днем|вечером)\b"), "вчера"),
         ],
@@ -187,6 +190,7 @@ _LOCAL = {
         [
             _number_words(_NUMBERS_PL),
             (re.compile(r"^tydzie[nń] temu$"), "1 tydzień temu"),
+            (re.compile(r"\b(\d{1,2})-?go\b"), r"\1"),
             (re.compile(r"\b(?:w|we) (?:zesz[lł]y|zesz[lł]ą|ubieg[lł]y|ubieg[lł]ą) "), ""),
             (re.compile(r"^(?:w|we) "), ""),
             (re.compile(r"\b(dzi[sś](iaj)? (rano|po po[lł]udniu|wieczorem)|dzi[sś]\b)"), "dzisiaj"),

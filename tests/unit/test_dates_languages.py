@@ -46,6 +46,12 @@ TODAY = date(2026, 11, 28)
         ("pl", "20 listopada", date(2026, 11, 20)),
         ("pl", "tydzień temu", date(2026, 11, 21)),
         ("pl", "14-go", date(2026, 11, 14)),
+        ("pl", "14-go listopada", date(2026, 11, 14)),
+        ("ru", "25-го ноября", date(2026, 11, 25)),
+        ("es", "el dia 2 de noviembre", date(2026, 11, 2)),
+        ("fr", "il y a une semaine", date(2026, 11, 21)),
+        ("fr", "ça fait deux semaines", date(2026, 11, 14)),
+        ("fr", "depuis 10 jours", date(2026, 11, 18)),
     ],
 )
 def test_past_phrases(language, text, expected):
@@ -62,6 +68,11 @@ def test_past_phrases(language, text, expected):
         ("fr", "l'autre jour"),
         ("ru", "на днях"),
         ("pl", "kilka dni temu"),
+        ("es", "la semana pasada"),
+        ("pt", "semana passada"),
+        ("fr", "la semaine dernière"),
+        ("ru", "на прошлой неделе"),
+        ("pl", "w zeszłym tygodniu"),
     ],
 )
 def test_vague_answers_are_asked_again(language, text):

@@ -38,6 +38,14 @@ from addons.nlu.foreign_dates import foreign_dates
         ("pt", "o vendedor despachou dia 18", "dia 18", "other_event"),
         ("ru", "открыл спор в понедельник", "в понедельник", "dispute_opened"),
         ("pl", "spor otworzylam we wtorek", "we wtorek", "dispute_opened"),
+        (
+            "fr",
+            "ça fait deux semaines pile que j'ai ouvert le litige",
+            "ça fait deux semaines",
+            "dispute_opened",
+        ),
+        ("pt", "abri a disputa semana passada", "semana passada", "dispute_opened"),
+        ("pl", "spór otworzyłam 14-go listopada", "14-go listopada", "dispute_opened"),
     ],
 )
 def test_a_date_and_its_role(language, text, phrase, role):
