@@ -29,7 +29,7 @@ _PATTERNS = {
         r"(?:el\s+)?(?:d[ií]a\s+)?\d{1,2}\s+de\s+(?:{months})",
         r"\bel\s+(?:d[ií]a\s+)?\d{1,2}\b(?![/.:]\d)",
         r"(?:el\s+)?(?:{weekdays})(?:\s+pasado)?",
-        r"(?:la\s+)?semana\s+pasada|(?:el\s+)?mes\s+pasado",
+        r"(?:\bla\s+)?\bsemana\s+pasada|(?:\bel\s+)?\bmes\s+pasado",
     ],
     "pt": [
         r"(?:h[aá]|faz)\s+(?:{few}\s+|{number}\s+)?{units}",
@@ -39,7 +39,7 @@ _PATTERNS = {
         r"\b(?:n?o\s+)?dia\s+\d{1,2}\b(?![/.:]\d)",
         r"(?:n[ao]\s+)?(?:{weekdays}|\b(?:segunda|ter[çc]a|quarta|quinta|sexta)\b)"
         r"(?:-feira)?(?:\s+passad[ao])?",
-        r"(?:n?a\s+)?semana\s+passada|(?:n?o\s+)?m[eê]s\s+passado",
+        r"(?:\bn?a\s+)?\bsemana\s+passada|(?:\bn?o\s+)?\bm[eê]s\s+passado",
     ],
     "fr": [
         r"(?:il\s+y\s+a|[cç]a\s+fait|voil[aà]|depuis)\s+(?:{few}\s+|{number}\s+)?{units}",
