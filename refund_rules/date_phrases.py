@@ -6,7 +6,7 @@ refund_rules/dates.py for an answer that says more than the date ("abri no dia 2
 """
 
 import re
-from typing import Any, Dict, Iterator, Pattern, Text, Tuple
+from typing import Any, Dict, Iterable, Iterator, Pattern, Text, Tuple
 
 from babel.dates import get_day_names, get_month_names
 
@@ -59,6 +59,7 @@ _PATTERNS = {
     ],
     "pl": [
         r"(?:(?:{few}|{number})\s+)?{units}\s+temu",
+        r"\bod\s+(?:{few}\s+|{number}\s+)?{units}",
         r"\b(?:dzisiaj|dzi[sś]|wczoraj|przedwczoraj)\b",
         r"\d{1,2}(?:-?go)?\s+(?:{months})",
         r"\b\d{1,2}-?go\b",
@@ -71,20 +72,27 @@ _UNITS = {
     "pt": r"dias?|semanas?|m[eê]s(?:es)?",
     "fr": r"jours?|semaines?|mois",
     "ru": r"дн(?:я|ей|ь)|день|недел[июь]|неделю|месяц(?:а|ев)?",
-    "pl": r"dni|dzie[nń]|tydzie[nń]|tygodni(?:e)?|miesi[aą]c(?:e|y)?",
+    "pl": r"dni|dzie[nń]|tydzie[nń]|tygodni(?:e|a)?|miesi[aą]c(?:e|y|a)?",
 }
 _NUMERIC = r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
 
 
-def _names(language: Text, names: Any) -> Text:
-    """Babel's full names (every case form), also without diacritics, as whole words. Not the
-    abbreviations: "ter", "mar" and "set" are words too."""
+# The weekdays as said after "в" and "w" ("в среду", "w środę"): Babel has their nominative.
+_WEEKDAYS_AFTER_ON = {
+    "ru": ["среду", "пятницу", "субботу"],
+    "pl": ["środę", "sobotę", "niedzielę"],
+}
+
+
+def _names(language: Text, names: Any, more: Iterable[Text] = ()) -> Text:
+    """Babel's full names (its case forms, and `more`), also without diacritics, as whole words.
+    Not the abbreviations: "ter", "mar" and "set" are words too."""
     locale = locale_of(language)
     found = {
         name.lower()
         for context in ("format", "stand-alone")
         for name in names("wide", context, locale).values()
-    }
+    } | set(more)
     found |= {_plain(name) for name in found}
     alternatives = "|".join(sorted(map(re.escape, found), key=len, reverse=True))
     return rf"(?<!\w)(?:{alternatives})(?!\w)"
@@ -100,7 +108,7 @@ def _date_pattern(language: Text) -> Pattern[Text]:
         "number": f"(?:{_NUMBER})",
         "few": _FEW,
         "months": f"(?:{_names(language, get_month_names)})",
-        "weekdays": f"(?:{_names(language, get_day_names)})",
+        "weekdays": f"(?:{_names(language, get_day_names, _WEEKDAYS_AFTER_ON.get(language, []))})",
     }
     phrases = [_filled(pattern, fill) for pattern in _PATTERNS[language]] + [_NUMERIC]
     return re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)

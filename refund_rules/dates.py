@@ -190,7 +190,11 @@ _LOCAL = {
         [
             _number_words(_NUMBERS_PL),
             (re.compile(r"^tydzie[nń] temu$"), "1 tydzień temu"),
+            (re.compile(r"^miesi[aą]c temu$"), "1 miesiąc temu"),
             (re.compile(r"\b(\d{1,2})-?go\b"), r"\1"),
+            (re.compile(r"^od tygodnia$"), "1 tydzień temu"),
+            (re.compile(r"^od miesi[aą]ca$"), "1 miesiąc temu"),
+            (re.compile(r"^od (.+)$"), r"\1 temu"),
             (re.compile(r"\b(?:w|we) (?:zesz[lł]y|zesz[lł]ą|ubieg[lł]y|ubieg[lł]ą) "), ""),
             (re.compile(r"^(?:w|we) "), ""),
             (re.compile(r"\b(dzi[sś](iaj)? (rano|po po[lł]udniu|wieczorem)|dzi[sś]\b)"), "dzisiaj"),

@@ -52,6 +52,12 @@ TODAY = date(2026, 11, 28)
         ("fr", "il y a une semaine", date(2026, 11, 21)),
         ("fr", "ça fait deux semaines", date(2026, 11, 14)),
         ("fr", "depuis 10 jours", date(2026, 11, 18)),
+        ("pl", "od 4 dni", date(2026, 11, 24)),
+        ("pl", "od tygodnia", date(2026, 11, 21)),
+        ("pl", "miesiąc temu", date(2026, 10, 28)),
+        ("pl", "w środę", date(2026, 11, 25)),
+        ("ru", "в среду", date(2026, 11, 25)),
+        ("ru", "в пятницу", date(2026, 11, 27)),
     ],
 )
 def test_past_phrases(language, text, expected):

@@ -46,6 +46,10 @@ from addons.nlu.foreign_dates import foreign_dates
         ),
         ("pt", "abri a disputa semana passada", "semana passada", "dispute_opened"),
         ("pl", "spór otworzyłam 14-go listopada", "14-go listopada", "dispute_opened"),
+        # the weekday after "в" and "w" (not Babel's nominative)
+        ("ru", "спор был в среду", "в среду", "dispute_opened"),
+        ("pl", "Spór otworzyłam w środę ale sprzedawca milczy", "w środę", "dispute_opened"),
+        ("pl", "spór mam otwarty od 4 dni, ile jeszcze?", "od 4 dni", "dispute_opened"),
     ],
 )
 def test_a_date_and_its_role(language, text, phrase, role):
