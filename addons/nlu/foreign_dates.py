@@ -39,12 +39,13 @@ _ROLE_WORDS = {
         "ru": r"заказал|оплатил|купил",
         "pl": r"zam[oó]wi[lł]|kupi[lł]|zap[lł]aci[lł]",
     },
+    # The shipping, or a message to the seller ("позавчера я ему просто в чат писал").
     "other_event": {
-        "es": r"envi[oó]|env[ií]o|mand[oó]|despach",
-        "pt": r"envio|enviou|despach|postou|mandou",
-        "fr": r"envoy|exp[ée]di",
-        "ru": r"отправ",
-        "pl": r"wys[lł]a|nada[lł]|wysy[lł]k",
+        "es": r"envi[oó]|env[ií]o|mand[oó]|despach|escrib[ií]|mensaje|\bchat",
+        "pt": r"envio|enviou|despach|postou|mandou|escrevi|mensagem|\bchat",
+        "fr": r"envoy|exp[ée]di|[ée]crit au vendeur|message|\bchat",
+        "ru": r"отправ|писал|написал|\bчат|сообщени",
+        "pl": r"wys[lł]a|nada[lł]|wysy[lł]k|pisa[lł]|napisa[lł]|wiadomo[sś]|\bczat",
     },
     "delivered": {
         "es": r"lleg[oó]|recib[ií]|entreg",

@@ -59,6 +59,14 @@ def test_a_date_and_its_role(language, text, phrase, role):
     assert found.get("role") == role
 
 
+def test_a_message_to_the_seller_is_not_the_dispute():
+    found = foreign_dates("хотя нет вру, спор был в среду, а позавчера я ему просто в чат писал", "ru")
+    assert [(e["value"], e.get("role")) for e in found] == [
+        ("в среду", "dispute_opened"),
+        ("позавчера", "other_event"),
+    ]
+
+
 def test_each_date_gets_the_role_of_the_words_nearest_to_it():
     found = foreign_dates("compré el 2 de noviembre y abrí la disputa el lunes", "es")
     assert [(e["value"], e.get("role")) for e in found] == [
