@@ -25,7 +25,8 @@ _PATTERNS = {
     "es": [
         r"hace\s+(?:{few}\s+|{number}\s+)?{units}",
         r"(?:{number})\s+{units}\s+atr[aá]s",
-        r"\b(?:hoy|ayer|anteayer|antier|anoche|esta\s+(?:misma\s+)?(?:mañana|manana|tarde))\b",
+        r"\b(?:hoy|ayer|anteayer|antier|anoche|esta\s+(?:misma\s+)?(?:mañana|manana|tarde)"
+        r"|ahora\s+mismo)\b",
         r"(?:el\s+)?(?:d[ií]a\s+)?\d{1,2}\s+de\s+(?:{months})",
         r"\bel\s+(?:d[ií]a\s+)?\d{1,2}\b(?![/.:]\d)",
         r"(?:el\s+)?(?:{weekdays})(?:\s+pasado)?",
@@ -34,7 +35,7 @@ _PATTERNS = {
     "pt": [
         r"(?:h[aá]|faz)\s+(?:{few}\s+|{number}\s+)?{units}",
         r"(?:{number})\s+{units}\s+atr[aá]s",
-        r"\b(?:hoje|hj|ontem|onti|anteontem)\b",
+        r"\b(?:hoje|hj|ontem|onti|anteontem|agora\s+mesmo|agorinha)\b",
         r"(?:(?:n?o\s+)?dia\s+)?\d{1,2}\s+de\s+(?:{months})",
         r"\b(?:n?o\s+)?dia\s+\d{1,2}\b(?![/.:]\d)",
         r"(?:n[ao]\s+)?(?:{weekdays}|\b(?:segunda|ter[çc]a|quarta|quinta|sexta)\b)"
@@ -43,7 +44,7 @@ _PATTERNS = {
     ],
     "fr": [
         r"(?:il\s+y\s+a|[cç]a\s+fait|voil[aà]|depuis)\s+(?:{few}\s+|{number}\s+)?{units}",
-        r"\b(?:aujourd'hui|hier(?:\s+soir)?|avant-hier|ce\s+matin)\b",
+        r"\b(?:aujourd'hui|hier(?:\s+soir)?|avant-hier|ce\s+matin|[àa]\s+l'instant)\b",
         r"(?:le\s+)?\d{1,2}(?:er)?\s+(?:{months})",
         r"\ble\s+\d{1,2}(?:er)?\b(?![/.:]\d)",
         r"(?:{weekdays})(?:\s+dernier)?",
@@ -51,7 +52,7 @@ _PATTERNS = {
     ],
     "ru": [
         r"(?:(?:{few}|{number})\s+)?{units}\s+назад",
-        r"(?:сегодня|вчера|позавчера)",
+        r"(?:сегодня|вчера|позавчера|только\s+что)",
         r"\d{1,2}(?:-?го)?\s+(?:{months})",
         r"\d{1,2}(?:-?го|\s+числа)",
         r"(?:в\s+прошл\w+\s+|во?\s+)?(?:{weekdays})",
@@ -60,7 +61,7 @@ _PATTERNS = {
     "pl": [
         r"(?:(?:{few}|{number})\s+)?{units}\s+temu",
         r"\bod\s+(?:{few}\s+|{number}\s+)?{units}",
-        r"\b(?:dzisiaj|dzi[sś]|wczoraj|przedwczoraj)\b",
+        r"\b(?:dzisiaj|dzi[sś]|wczoraj|przedwczoraj|przed\s+chwil[aą])\b",
         r"\d{1,2}(?:-?go)?\s+(?:{months})",
         r"\b\d{1,2}-?go\b",
         r"(?:w(?:e)?\s+)?(?:(?:zesz[lł][yaą]|ubieg[lł][yaą])\s+)?(?:{weekdays})",

@@ -133,6 +133,7 @@ _LOCAL = {
             (re.compile(r"\bantier\b"), "anteayer"),
             (re.compile(r"\b(esta (misma )?(mañana|manana|tarde|noche)|hoy mismo)\b"), "hoy"),
             (re.compile(r"\banoche\b"), "ayer"),
+            (re.compile(r"\bahora mismo\b"), "hoy"),
         ],
     ),
     "pt": _Local(
@@ -149,6 +150,7 @@ _LOCAL = {
             (re.compile(r"^(?:na |no )?(\w+)(?:-feira)? passad[oa]$"), r"\1"),
             (re.compile(r"\bonti\b"), "ontem"),
             (re.compile(r"\bhj\b"), "hoje"),
+            (re.compile(r"\bagora mesmo\b|\bagorinha\b"), "hoje"),
             (re.compile(r"^(?:n[ao] )?(\w+)(?:-feira)?$"), r"\1"),
             (re.compile(r"\bhoje (cedo|de manhã|de manha|à tarde|a tarde|à noite)\b"), "hoje"),
             (re.compile(r"\bontem à noite|ontem a noite\b"), "ontem"),
@@ -165,6 +167,7 @@ _LOCAL = {
             (re.compile(r"^(?:[cç]a fait|voil[aà]|depuis) "), "il y a "),
             (re.compile(r"\b(ce matin|cet après-midi|cet apres-midi|ce soir)\b"), "aujourd'hui"),
             (re.compile(r"\bhier soir\b"), "hier"),
+            (re.compile(r"\b[àa] l'instant\b"), "aujourd'hui"),
         ],
     ),
     "ru": _Local(
@@ -178,6 +181,7 @@ _LOCAL = {
             (re.compile(r"\b(\d{1,2})-?го\b"), r"\1"),
             (re.compile(r"\bсегодня (утром|днём|днем|вечером)\b|\bутром\b"), "сегодня"),
             (re.compile(r"\bвчера (утром|днём|днем|вечером)\b"), "вчера"),
+            (re.compile(r"\bтолько что\b"), "сегодня"),
         ],
     ),
     "pl": _Local(
@@ -199,6 +203,7 @@ _LOCAL = {
             (re.compile(r"^(?:w|we) "), ""),
             (re.compile(r"\b(dzi[sś](iaj)? (rano|po po[lł]udniu|wieczorem)|dzi[sś]\b)"), "dzisiaj"),
             (re.compile(r"\bwczoraj (rano|wieczorem)\b"), "wczoraj"),
+            (re.compile(r"\bprzed chwil[aą]\b"), "dzisiaj"),
         ],
     ),
 }

@@ -58,6 +58,12 @@ TODAY = date(2026, 11, 28)
         ("pl", "w środę", date(2026, 11, 25)),
         ("ru", "в среду", date(2026, 11, 25)),
         ("ru", "в пятницу", date(2026, 11, 27)),
+        # "just now"
+        ("es", "ahora mismo", TODAY),
+        ("pt", "agora mesmo", TODAY),
+        ("fr", "à l'instant", TODAY),
+        ("ru", "только что", TODAY),
+        ("pl", "przed chwilą", TODAY),
     ],
 )
 def test_past_phrases(language, text, expected):

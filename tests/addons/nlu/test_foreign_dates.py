@@ -60,7 +60,8 @@ def test_a_date_and_its_role(language, text, phrase, role):
 
 
 def test_a_message_to_the_seller_is_not_the_dispute():
-    found = foreign_dates("хотя нет вру, спор был в среду, а позавчера я ему просто в чат писал", "ru")
+    said = "хотя нет вру, спор был в среду, а позавчера я ему просто в чат писал"
+    found = foreign_dates(said, "ru")
     assert [(e["value"], e.get("role")) for e in found] == [
         ("в среду", "dispute_opened"),
         ("позавчера", "other_event"),
