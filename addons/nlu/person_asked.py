@@ -1,5 +1,5 @@
-"""`PersonAsked`: a buyer who asks for a person gets the answer about people, whatever else the
-message says.
+"""`PersonAsked`: a buyer who asks for a person, or for the case summary that answer gives, gets
+the answer about people, whatever else the message says.
 
 "I NEVER GOT MY PARCEL. I opened a dispute a fortnight ago and I want to escalate RIGHT NOW. Get me
 a manager." The intent classifier reads the story (a complaint, a dispute date) and the request for
@@ -47,6 +47,15 @@ HANDOVER_ASKED_ELSEWHERE = re.compile(
     r"|\b(?:porozmawia\w*|po[lł][aą]cz\w*|przeka[zż]\w*) (?:mnie |mi )?(?:z|do) "
     r"(?:prawdziwym |[zż]ywym )?(?:cz[lł]owiek\w*|konsultant\w*|osob\w*|pracownik\w*|agent\w*)"
 )
+# Asking for the case summary that answer gives, told with the facts for it ("ok fais-moi le
+# résumé alors. commande 8034..., écouteurs jamais reçus", "proszę o to podsumowanie dla obsługi").
+SUMMARY_ASKED = re.compile(
+    r"\b(?:the|a|my|case) (?:summary|recap)\b"
+    r"|\b(?:el|un|ese|este) resumen\b|\bresumen (?:del|de mi) caso\b"
+    r"|\b(?:o|um|esse|este) resumo\b"
+    r"|\b(?:le|un|ce) (?:r[ée]sum[ée]|r[ée]capitulatif)\b"
+    r"|\bpodsumowani\w*|\bсводк\w*|\bрезюме\b"
+)
 # Asking whether there is one: "am I talking to a real person?" (the bot's own answer fits too).
 PERSON_ASKED = re.compile(
     r"\bam i (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real |actual )?"
@@ -60,7 +69,10 @@ def asks_for_a_person(text: str) -> bool:
 
 
 def _handover_asked(lowered: str) -> bool:
-    return bool(HANDOVER_ASKED.search(lowered) or HANDOVER_ASKED_ELSEWHERE.search(lowered))
+    return any(
+        pattern.search(lowered)
+        for pattern in (HANDOVER_ASKED, HANDOVER_ASKED_ELSEWHERE, SUMMARY_ASKED)
+    )
 
 
 def read_person_asked(message: Message) -> None:

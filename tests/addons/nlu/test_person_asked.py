@@ -19,6 +19,10 @@ from tests.addons.nlu.classified import classified
         "je veux parler à un vrai conseiller, pas à un robot",
         "дайте оператора пожалуйста, хочу чтобы человек посмотрел",
         "Proszę mnie połączyć z prawdziwym człowiekiem",
+        # the case summary that answer gives, asked for with the facts
+        "bon ok fais moi le résumé alors. commande 8034567812345678, écouteurs jamais reçus",
+        "No trudno. Uszkodzony czajnik przyszedł. Proszę o to podsumowanie dla obsługi.",
+        "ok, can I get a summary to send them? the lamp came broken",
     ],
 )
 def test_a_request_for_a_person(text):
@@ -35,6 +39,7 @@ def test_a_request_for_a_person(text):
         "el vendedor dijo que una persona lo revisaría",
         "оператор доставки потерял посылку",
         "rozmawiałam już ze sprzedawcą",
+        "en resumen, el paquete nunca llegó",
     ],
 )
 def test_other_messages(text):
