@@ -12,6 +12,7 @@ An answer about one complaint type is never given to a message that names anothe
 phone case and got a keychain??" is not the wrong-size advice): that complaint's guidance instead.
 """
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -28,6 +29,7 @@ from actions.case import (
     stored_date,
     tell_escalation,
 )
+from actions.reminders import has_reminders
 from nlp_pipeline.meaning import says_no_dispute_yet
 
 # The ResponseSelector's answers are the responses `utter_faq/<name>`.
@@ -38,6 +40,10 @@ ABOUT_THE_DEADLINES = {"utter_faq/seller_response_window", "utter_faq/escalation
 # unclear note on the button.
 ABOUT_THE_ESCALATION_BUTTON = "utter_faq/escalation_button_three_days"
 _FORM = "deadline_form"
+# "Can you cancel them?" with reminders set is about the reminders, not a dispute to cancel, unless
+# the words name the dispute.
+ABOUT_CANCELLING = "utter_faq/seller_asks_cancel"
+_NAMES_A_DISPUTE = re.compile(r"disput|claim|litige|reclam|спор|sp[oó]r", re.IGNORECASE)
 # Answers about one complaint type.
 COMPLAINT_OF_ANSWER = {
     "utter_faq/keep_wrong_size": "wrong_size",
@@ -63,6 +69,13 @@ class ActionAnswerQuestion(Action):
         if not answer:
             dispatcher.utter_message(response="utter_please_rephrase")
             return []
+        text = tracker.latest_message.get("text") or ""
+        if (
+            answer == ABOUT_CANCELLING
+            and has_reminders(tracker)
+            and not _NAMES_A_DISPUTE.search(text)
+        ):
+            return [FollowupAction("action_cancel_reminders")]  # "actually, can you cancel them?"
         date_known = stored_date(tracker, "dispute_date") is not None
         if answer in ABOUT_THE_DEADLINES and date_known and not in_the_form:
             return [FollowupAction(_FORM)]
@@ -81,7 +94,7 @@ class ActionAnswerQuestion(Action):
         dispatcher.utter_message(response=answer)
         if dispute_date_said(tracker) and not in_the_form:  # the form asks again if vague
             return [FollowupAction(_FORM)]
-        if in_the_form and says_no_dispute_yet(tracker.latest_message.get("text") or ""):
+        if in_the_form and says_no_dispute_yet(text):
             # "no dispute yet. how many days will they get?": no date to ask for
             return [
                 ActiveLoop(None),

@@ -146,3 +146,31 @@ async def test_an_answer_about_the_complaint_named_is_given(make_tracker, dispat
     tracker = asked(make_tracker, "utter_faq/keep_wrong_size", [too_small])
     assert await run(tracker, dispatcher, domain) == []
     assert sent(dispatcher) == ["utter_noted_complaint_wrong_size", "utter_faq/keep_wrong_size"]
+
+
+@pytest.mark.parametrize(
+    "text, then",
+    [
+        ("actually, can you cancel them? I'll keep track of it myself", "action_cancel_reminders"),
+        ("the seller asks me to cancel the dispute", None),
+    ],
+)
+async def test_cancel_them_with_reminders_set_is_about_the_reminders(
+    text, then, make_tracker, dispatcher, domain, ev, sent
+):
+    events = [
+        ev.action("action_listen"),
+        ev.user("accept_reminders"),
+        {"event": "reminder", "timestamp": None, "name": "seller_window_closed:buyer-1"},
+        ev.action("action_listen"),
+        ev.user("faq", text=text),
+    ]
+    tracker = make_tracker("faq", events=events, text=text)
+    tracker.latest_message["response_selector"] = {
+        "faq": {"response": {"utter_action": "utter_faq/seller_asks_cancel", "confidence": 0.9}}
+    }
+    events = await run(tracker, dispatcher, domain)
+    if then:
+        assert events == [FollowupAction(then)] and sent(dispatcher) == []
+    else:
+        assert sent(dispatcher) == ["utter_faq/seller_asks_cancel"]
