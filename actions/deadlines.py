@@ -164,6 +164,9 @@ class ActionNoteDetails(Action):
         ):
             # The answer to "when did you open it?", or a correction of a date already given.
             return _use_as_dispute_date(to_confirm)
+        if to_confirm is None and roles == {None} and dispute_date_asked_for(tracker):
+            # "honestly no idea when I opened it, sometime last week maybe?": asked again
+            return [FollowupAction("deadline_form")]
         if to_confirm is not None:
             dispatcher.utter_message(
                 response="utter_confirm_dispute_date",

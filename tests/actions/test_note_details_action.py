@@ -150,3 +150,25 @@ async def test_yes_with_no_date_to_confirm_asks_what_next(make_tracker, dispatch
 
     assert events == []
     assert sent(dispatcher) == ["utter_ask_what_happened"]
+
+
+async def test_a_vague_date_after_the_offer_to_work_out_the_dates_is_asked_again(
+    ev, make_tracker, dispatcher, domain, sent
+):
+    said = "honestly no idea when I opened it, sometime last week maybe?"
+    offer = {
+        "event": "bot",
+        "timestamp": None,
+        "text": "...",
+        "metadata": {"utter_action": "utter_faq/escalation_rule"},
+    }
+    events = [ev.action("action_listen"), ev.user("faq"), offer, ev.action("action_listen")]
+    events.append(ev.user("inform", [ev.entity("date", "last week")], said))
+    tracker = make_tracker(
+        "inform", entities=[ev.entity("date", "last week")], events=events, text=said
+    )
+
+    assert await ActionNoteDetails().run(dispatcher, tracker, domain) == [
+        FollowupAction("deadline_form")
+    ]
+    assert sent(dispatcher) == []
