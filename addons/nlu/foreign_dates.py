@@ -63,14 +63,25 @@ _ROLES = {
 }
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
 def role_near(text: Text, start: int, end: int, language: Text) -> Optional[Text]:
-    """The role of the date at `start`-`end`: that of the nearest word of a kind."""
-    distances = [
-        (min(abs(match.start() - start), abs(match.end() - end)), role)
+    """The role of the date at `start`-`end`: that of the nearest word of a kind in its sentence,
+    else in the message ("спор открыл 16-го. продавец написал и пропал": the dispute's)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    following = _SENTENCE_END.search(text, end)
+    first, last = (ends[-1] if ends else 0), (following.start() if following else len(text))
+    found = [
+        (
+            not first <= match.start() < last,
+            min(abs(match.start() - start), abs(match.end() - end)),
+            role,
+        )
         for role, patterns in _ROLES.items()
         for match in patterns[language].finditer(text)
     ]
-    return min(distances)[1] if distances else None
+    return min(found)[2] if found else None
 
 
 def foreign_dates(text: Text, language: Text) -> List[Dict[Text, Any]]:

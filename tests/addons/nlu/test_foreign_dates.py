@@ -68,6 +68,12 @@ def test_a_message_to_the_seller_is_not_the_dispute():
     ]
 
 
+def test_the_words_of_the_dates_own_sentence_come_first():
+    said = "спор открыл в прошлый понедельник, 16-го. продавец написал что разберется и пропал"
+    (found,) = foreign_dates(said, "ru")
+    assert (found["value"], found.get("role")) == ("16-го", "dispute_opened")
+
+
 def test_each_date_gets_the_role_of_the_words_nearest_to_it():
     found = foreign_dates("compré el 2 de noviembre y abrí la disputa el lunes", "es")
     assert [(e["value"], e.get("role")) for e in found] == [
