@@ -22,6 +22,7 @@ from actions.case import (
     words_language,
 )
 from actions.formatting import long_date
+from actions.reminders import ActionSetReminders
 from refund_rules.dates import DateDoubt, read_buyer_date
 from refund_rules.deadlines import DateProblem, DisputeStanding, check_dispute_date
 from refund_rules.reminders import ReminderKind, reminders_to_offer
@@ -119,7 +120,7 @@ class ActionCheckDeadlines(Action):
             dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
         tell_standing(dispatcher, standing, buyer_locale(tracker))
         if reminders_asked_too(tracker):  # "opened it yesterday, remind me when it's time"
-            return [FollowupAction("action_set_reminders")]
+            return await ActionSetReminders().run(dispatcher, tracker, domain)
         _offer_reminders(dispatcher, standing, buyer_locale(tracker))
         return []
 

@@ -29,7 +29,7 @@ from actions.case import (
     stored_date,
     tell_escalation,
 )
-from actions.reminders import has_reminders
+from actions.reminders import ActionCancelReminders, has_reminders
 from nlp_pipeline.meaning import says_no_dispute_yet
 
 # The ResponseSelector's answers are the responses `utter_faq/<name>`.
@@ -75,7 +75,8 @@ class ActionAnswerQuestion(Action):
             and has_reminders(tracker)
             and not _NAMES_A_DISPUTE.search(text)
         ):
-            return [FollowupAction("action_cancel_reminders")]  # "actually, can you cancel them?"
+            # "actually, can you cancel them?"
+            return await ActionCancelReminders().run(dispatcher, tracker, domain)
         date_known = stored_date(tracker, "dispute_date") is not None
         if answer in ABOUT_THE_DEADLINES and date_known and not in_the_form:
             return [FollowupAction(_FORM)]
