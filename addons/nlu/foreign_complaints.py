@@ -29,7 +29,8 @@ _PHRASES = {
         r"(perdido|extraviado)|se (me )?(ha )?(perdido|perdio|extravio|extraviado)\b|"
         r"seguimiento (esta |lleva )?(parado|detenido|sin moverse)",
         "pt": r"n[a]o (me )?cheg(ou|aram|a)\b|nunca cheg|n[a]o (o |a )?recebi|nao foi entregue|"
-        r"(pacote|encomenda|pedido) (foi )?(perdid|extraviad)|extraviad[oa]\b|sumiu|"
+        r"(pacote|encomenda|pedido) (foi )?(perdid|extraviad)|extraviad[oa]\b|"
+        r"(pacote|encomenda|pedido|produto) sumiu|sumiu (o|a|meu|minha) (pacote|encomenda|pedido)|"
         r"perderam|"
         r"rastreio (esta )?(parado|nao (anda|atualiza|se mexe))",
         "fr": r"(jamais|pas|toujours pas|rien) re[c]u|jamais arrive|(n'est |ne sont )?(toujours |"
