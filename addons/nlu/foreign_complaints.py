@@ -47,7 +47,8 @@ _PHRASES = {
         "es": r"no (es|era|coincide|corresponde|se parece)\b.{0,15}(foto|descripcion|anuncio|"
         r"pedi)|no es lo que (pedi|compre)|(distint|diferente)[oa]s? (a|de|que) (la|lo de la) "
         r"(foto|descripcion|anuncio)|(otro|distinto) color|color (distinto|diferente|equivocado)|"
-        r"falsificad|imitacion|(producto|articulo) equivocado|nada que ver|otra cosa",
+        r"falsificad|imitacion|(producto|articulo) equivocado|nada que ver|"
+        r"(mandaron|enviaron|llego|vino|es) otra cosa",
         "pt": r"nao (e|era|corresponde|bate)\b.{0,15}(foto|anuncio|descricao|pedi)|diferente "
         r"d[ao] (foto|anuncio|descricao)|cor errada|outra cor|falsificad|falso\b|replica\b|"
         r"(produto|item) errado|veio outr[oa]|mandaram outr[oa]|nada a ver",

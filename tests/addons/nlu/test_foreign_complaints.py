@@ -59,6 +59,7 @@ def test_the_complaint_is_found_in_any_message(language, text, kind):
             "pourriez-vous m'expliquer pas à pas, dans l'application",
         ),  # "m'", "l'" are no sizes
         ("es", "cuanto tiempo tiene el vendedor para responder"),
+        ("es", "otra cosa, la proteccion del comprador cuanto dura?"),  # "another thing"
         ("pt", "a disputa foi aberta no dia 20 e o vendedor simplesmente sumiu"),  # the seller
         ("en", "my parcel never arrived"),  # English has the spaCy rules
     ],
