@@ -6,7 +6,8 @@
   weekday that only names the day of the month beside it ("the 15th, the Sunday") is dropped.
   Slots map from the role (domain.yml), so only a date the buyer gave as their dispute's
   becomes `dispute_date`.
-- An order number is narrowed to its digits ("order #8034...", "заказ №8800553535").
+- An order number is narrowed to its digits ("order #8034...", "заказ №8800553535"); a message
+  that is only a number of 8 digits or more is one.
 - A complaint phrase (label `complaint_<type>`) becomes one `complaint` entity whose value is
   the type, so the complaint is kept whatever the message's intent.
 Runs after SpacyEntityExtractor.
@@ -26,6 +27,8 @@ from nlp_pipeline.meaning import corrects, date_role, is_a_weekday, names_the_sa
 
 COMPLAINT_PREFIX = "complaint_"
 _DIGITS = re.compile(r"\d+")
+# A message that is only a shorter number ("8172635490", asked for the order or not): the order's.
+_ORDER_NUMBER_ALONE = re.compile(r"^\s*[#№]?\s*\d{8,20}\s*[.!]?\s*$")
 
 
 def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -75,8 +78,21 @@ def _without_weekdays_naming_a_date(
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class EntityMeaning(PerMessageComponent, EntityExtractorMixin):
     def process_message(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
         entities = message.get(ENTITIES) or []
+        if not entities:
+            entities = [_order_number_alone(text)] if _ORDER_NUMBER_ALONE.match(text) else []
         if entities:
-            message.set(
-                ENTITIES, give_meaning(message.get(TEXT) or "", entities), add_to_output=True
-            )
+            message.set(ENTITIES, give_meaning(text, entities), add_to_output=True)
+
+
+def _order_number_alone(text: Text) -> Dict[Text, Any]:
+    found = _DIGITS.search(text)
+    assert found is not None  # _ORDER_NUMBER_ALONE matched
+    return {
+        "entity": "order_number",
+        "value": found.group(),
+        "start": found.start(),
+        "end": found.end(),
+        "extractor": EntityMeaning.__name__,
+    }

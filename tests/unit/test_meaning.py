@@ -2,8 +2,9 @@
 gives entities their meaning (addons/nlu/entity_meaning.py)."""
 
 import pytest
+from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.entity_meaning import give_meaning
+from addons.nlu.entity_meaning import EntityMeaning, give_meaning
 from nlp_pipeline.meaning import date_role
 
 
@@ -144,3 +145,13 @@ def test_an_order_number_is_its_digits(text, span, digits):
     (meant,) = give_meaning(text, [found])
 
     assert meant["value"] == digits and text[meant["start"] : meant["end"]] == digits
+
+
+@pytest.mark.parametrize(
+    "text, found", [("8172635490", True), ("#12345678", True), ("1234", False)]
+)
+def test_a_message_that_is_only_a_long_number_is_the_order_number(text, found):
+    message = Message(data={"text": text, "entities": []})
+    EntityMeaning().process([message])
+    entities = message.get("entities") or []
+    assert [e["value"] for e in entities] == ([text.lstrip("#")] if found else [])
