@@ -6,7 +6,8 @@ buyer whose dispute date is known ("and by when does the seller have to answer?"
 dates instead of the general rule, and "when does the escalate button show up?" the day they can
 escalate, with the guide's unclear note on the button. A question told with the dispute's date
 ("the seller rejected my dispute, what now? I opened it on the 12th") gets its answer, then where
-the dispute stands; a complaint told with the question is acknowledged first. A buyer asked for
+the dispute stands; one told with a date that says nothing of what it is, the question for the
+dispute's date. A complaint told with the question is acknowledged first. A buyer asked for
 the dispute's date who says there is no dispute yet is answered and not asked for the date again.
 An answer about one complaint type is never given to a message that names another ("ordered a
 phone case and got a keychain??" is not the wrong-size advice): that complaint's guidance instead.
@@ -49,6 +50,12 @@ COMPLAINT_OF_ANSWER = {
     "utter_faq/keep_wrong_size": "wrong_size",
     "utter_faq/marked_delivered": "not_received",
 }
+
+
+def _date_of_nothing_said(tracker: Tracker) -> bool:
+    """Did the buyer's latest message give a date without saying what happened on it?"""
+    entities = tracker.latest_message.get("entities") or []
+    return any(e.get("entity") == "date" and not e.get("role") for e in entities)
 
 
 def selected_answer(tracker: Tracker) -> Optional[Text]:
@@ -94,6 +101,9 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response=f"utter_noted_complaint_{complaint}")
         dispatcher.utter_message(response=answer)
         if dispute_date_said(tracker) and not in_the_form:  # the form asks again if vague
+            return [FollowupAction(_FORM)]
+        if _date_of_nothing_said(tracker) and not date_known and not in_the_form:
+            # "sprawa jest od 18 listopada a sprzedawca nie odpowiada. kiedy dostanę pieniądze?"
             return [FollowupAction(_FORM)]
         if in_the_form and says_no_dispute_yet(text):
             # "no dispute yet. how many days will they get?": no date to ask for

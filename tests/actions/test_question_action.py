@@ -175,3 +175,18 @@ async def test_cancel_them_with_reminders_set_is_about_the_reminders(
         assert sent(dispatcher) == ["utter_reminders_cancelled"]
     else:
         assert sent(dispatcher) == ["utter_faq/seller_asks_cancel"]
+
+
+async def test_a_question_told_with_a_date_of_nothing_asks_for_the_disputes(
+    make_tracker, dispatcher, domain, sent
+):
+    # "sprawa jest od 18 listopada a sprzedawca nie odpowiada. kiedy dostanę pieniądze?"
+    said = {"entity": "date", "value": "od 18 listopada"}
+    tracker = asked(make_tracker, "utter_faq/refund_time", [said])
+    assert await run(tracker, dispatcher, domain) == [FollowupAction("deadline_form")]
+    assert sent(dispatcher) == ["utter_faq/refund_time"]
+
+    ordered = dict(said, role="ordered")  # a date said for something else: the answer alone
+    dispatcher.messages.clear()
+    tracker = asked(make_tracker, "utter_faq/refund_time", [ordered])
+    assert await run(tracker, dispatcher, domain) == []
