@@ -1,7 +1,7 @@
 """Where the dates are in a buyer's message, in the assistant's other languages: a time ago
 ("hace 3 días", "3 dni temu"), a named day ("ayer", "вчера"), a weekday, a day of the month
 ("el 14", "dia 20 de novembro", "14-го"), a numeric date (20/11). A number of days alone ("5 días"
-in a question about the rules) is not a date. Used by the NLU (addons/nlu/foreign_dates.py) and by
+in a question about the rules) is not a date, nor is the day after "until" ("até hj nada"). Used by the NLU (addons/nlu/foreign_dates.py) and by
 refund_rules/dates.py for an answer that says more than the date ("abri no dia 26").
 """
 
@@ -122,13 +122,27 @@ def _filled(pattern: Text, fill: Dict[Text, Text]) -> Text:
 
 
 DATES = {language: _date_pattern(language) for language in _PATTERNS}
+# "Until" right before a date ("até hj nada", "hasta hoy", "do dziś"): no event on that day.
+_UNTIL = {
+    "es": r"\bhasta\s+$",
+    "pt": r"\bat[eé]\s+$",
+    "fr": r"\bjusqu'?\s*(?:à|a|au)\s+$",
+    "ru": r"\bдо\s+$",
+    "pl": r"\bdo\s+$",
+}
+_UNTIL_BEFORE = {language: re.compile(words, re.IGNORECASE) for language, words in _UNTIL.items()}
 # A weekday right before the day of the month it names ("terça, dia 24"): the day is enough.
 _SAME_DAY_GAP = re.compile(r"^[\s,]*$")
 
 
 def date_phrases(text: Text, language: Text) -> Iterator[Tuple[Text, int, int]]:
     """(phrase, start, end) of each date phrase of `text`."""
-    found = [m for m in DATES[language].finditer(text) if m.group().strip()]
+    until = _UNTIL_BEFORE[language]
+    found = [
+        m
+        for m in DATES[language].finditer(text)
+        if m.group().strip() and not until.search(text[max(0, m.start() - 12) : m.start()])
+    ]
     for index, match in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
         if (

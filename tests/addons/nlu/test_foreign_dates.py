@@ -90,6 +90,10 @@ def test_each_date_gets_the_role_of_the_words_nearest_to_it():
         ("ru", "что если мы не договоримся за 15 дней?"),
         ("pt", "o vendedor vai ter até quando?"),  # "ter" is not Tuesday
         ("es", "Pedí unas zapatillas del 38 y me han mandado un 42"),
+        # "until today" is no day something happened
+        ("pt", "uma bolsa e até hj nada, to desesperada"),
+        ("es", "y hasta hoy nada"),
+        ("pl", "i do dziś nic"),
     ],
 )
 def test_a_duration_in_a_question_is_not_a_date(language, text):
