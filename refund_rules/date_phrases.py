@@ -1,8 +1,9 @@
 """Where the dates are in a buyer's message, in the assistant's other languages: a time ago
 ("hace 3 días", "3 dni temu"), a named day ("ayer", "вчера"), a weekday, a day of the month
 ("el 14", "dia 20 de novembro", "14-го"), a numeric date (20/11). A number of days alone ("5 días"
-in a question about the rules) is not a date, nor is the day after "until" ("até hj nada"). Used by the NLU (addons/nlu/foreign_dates.py) and by
-refund_rules/dates.py for an answer that says more than the date ("abri no dia 26").
+in a question about the rules) is not a date, nor is the day after "until" ("até hj nada"). Used
+by the NLU (addons/nlu/foreign_dates.py) and by refund_rules/dates.py for an answer that says
+more than the date ("abri no dia 26").
 """
 
 import re
