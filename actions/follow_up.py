@@ -54,6 +54,7 @@ _TOPICS: Dict[Text, List[Text]] = {
         "utter_faq/partial_refund_or_coupon",
         "utter_no_live_agents",
     ],
+    "utter_follow_up_status": ["utter_dispute_status"],
     "utter_follow_up_seller_window": [
         "utter_faq/seller_response_window",
         "utter_deadline_rules",

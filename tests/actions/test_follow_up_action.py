@@ -38,6 +38,8 @@ async def answer(make_tracker, dispatcher, domain, ev, said, slots=None):
         # "where do I ask about that then?" after what the guide does not cover
         (["utter_faq/closed_by_mistake"], "utter_follow_up_aliexpress_help"),
         (["utter_faq/finished_no_money"], "utter_follow_up_aliexpress_help"),
+        # "where do I see that in the app?" after where the dispute's status shows
+        (["utter_dispute_status"], "utter_follow_up_status"),
         # a second follow-up stays on the topic
         (["utter_return_process", "utter_follow_up_return"], "utter_follow_up_return"),
         # the most recent topic wins, and answers without a topic are passed over
