@@ -39,13 +39,16 @@ _ROLE_WORDS = {
         "ru": r"заказал|оплатил|купил",
         "pl": r"zam[oó]wi[lł]|kupi[lł]|zap[lł]aci[lł]",
     },
-    # The shipping, or a message to the seller ("позавчера я ему просто в чат писал").
+    # The shipping, a message to the seller ("позавчера я ему просто в чат писал"), or the dispute
+    # closing ("le litige est clôturé depuis 10 jours").
     "other_event": {
-        "es": r"envi[oó]|env[ií]o|mand[oó]|despach|escrib[ií]|mensaje|\bchat",
-        "pt": r"envio|enviou|despach|postou|mandou|escrevi|mensagem|\bchat",
-        "fr": r"envoy|exp[ée]di|[ée]crit au vendeur|message|\bchat",
-        "ru": r"отправ|писал|написал|\bчат|сообщени",
-        "pl": r"wys[lł]a|nada[lł]|wysy[lł]k|pisa[lł]|napisa[lł]|wiadomo[sś]|\bczat",
+        "es": r"envi[oó]|env[ií]o|mand[oó]|despach|escrib[ií]|mensaje|\bchat|cerrad|finalizad",
+        "pt": r"envio|enviou|despach|postou|mandou|escrevi|mensagem|\bchat"
+        r"|encerrad|fechad|finalizad",
+        "fr": r"envoy|exp[ée]di|[ée]crit au vendeur|message|\bchat|cl[ôo]tur|ferm[ée]|termin[ée]",
+        "ru": r"отправ|писал|написал|\bчат|сообщени|закрыт|завершен|завершён",
+        "pl": r"wys[lł]a|nada[lł]|wysy[lł]k|pisa[lł]|napisa[lł]|wiadomo[sś]|\bczat"
+        r"|zamkni[eę]t|zako[nń]czon",
     },
     "delivered": {
         "es": r"lleg[oó]|recib[ií]|entreg",

@@ -68,6 +68,18 @@ def test_a_message_to_the_seller_is_not_the_dispute():
     ]
 
 
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("fr", "le litige est clôturé depuis 10 jours et aucun remboursement"),
+        ("pl", "spór zamknięty od tygodnia a kasy dalej brak"),
+    ],
+)
+def test_the_day_a_dispute_closed_is_not_the_day_it_opened(language, text):
+    (found,) = foreign_dates(text, language)
+    assert found.get("role") == "other_event"
+
+
 def test_the_words_of_the_dates_own_sentence_come_first():
     said = "спор открыл в прошлый понедельник, 16-го. продавец написал что разберется и пропал"
     (found,) = foreign_dates(said, "ru")
