@@ -117,21 +117,23 @@ _NOT_A_PARCEL = {
 _BEFORE, _AFTER = 25, 30
 
 _ONE_FOR_ANOTHER_KIND = "one_for_another"
-# What is looked for: the kind, its phrases, and the words that make a phrase not about the item.
+# What is looked for: the kind, its phrases, the words that make a phrase not about the item, and
+# how far after the phrase they count ("llegó roto, el número de pedido es ..." is a defect).
 _SEARCHED = [
-    ("not_received", _PHRASES["not_received"], _NOT_A_PARCEL),
-    ("not_as_described", _PHRASES["not_as_described"], None),
-    ("defective", _PHRASES["defective"], _NOT_THE_ITEM),
-    ("wrong_size", _PHRASES["wrong_size"], None),
-    (_ONE_FOR_ANOTHER_KIND, _ONE_FOR_ANOTHER, _NOT_A_PARCEL),
+    ("not_received", _PHRASES["not_received"], _NOT_A_PARCEL, _AFTER),
+    ("not_as_described", _PHRASES["not_as_described"], None, 0),
+    ("defective", _PHRASES["defective"], _NOT_THE_ITEM, 0),
+    ("wrong_size", _PHRASES["wrong_size"], None, 0),
+    (_ONE_FOR_ANOTHER_KIND, _ONE_FOR_ANOTHER, _NOT_A_PARCEL, _AFTER),
 ]
 _COMPILED_SEARCH = [
     (
         kind,
         {language: re.compile(words) for language, words in phrases.items()},
         {language: re.compile(words) for language, words in (guard or {}).items()},
+        after,
     )
-    for kind, phrases, guard in _SEARCHED
+    for kind, phrases, guard, after in _SEARCHED
 ]
 LANGUAGES = set(_NOT_A_PARCEL)
 
@@ -162,10 +164,10 @@ def complaint_said(text: Text, language: Text) -> Optional[Dict[Text, Any]]:
     if len(sizes) >= 2:
         return _entity("wrong_size", sizes[0].start(), sizes[-1].end())
     found = []
-    for kind, phrases, guards in _COMPILED_SEARCH:
+    for kind, phrases, guards, after in _COMPILED_SEARCH:
         guard = guards.get(language)
         for match in phrases[language].finditer(plain):
-            around = plain[max(0, match.start() - _BEFORE) : match.end() + _AFTER]
+            around = plain[max(0, match.start() - _BEFORE) : match.end() + after]
             if guard is None or not guard.search(around):
                 found.append((match.start(), match.end(), kind))
     if not found:

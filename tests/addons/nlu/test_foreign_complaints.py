@@ -35,6 +35,7 @@ from addons.nlu.foreign_complaints import ForeignComplaints, complaint_said, fol
         ("es", "pedi una M y me llego una XL", "wrong_size"),
         ("es", "mi paquete no ha llegado y el vendedor no contesta", "not_received"),
         ("pt", "o fone chegou quebrado, como peço reembolso?", "defective"),
+        ("es", "me llegó roto, el número de pedido es 8123456789012345", "defective"),
         ("pt", "pedi 40 e chegou 38", "wrong_size"),
         ("pl", "No trudno. Uszkodzony czajnik przyszedł, pęknięta obudowa.", "defective"),
         ("pl", "paczka nie doszla, spor otwarty wczoraj", "not_received"),
