@@ -5,11 +5,14 @@ self.session()`) for every request and closes it afterwards, so every custom act
 a session and a TCP connection anew. This patch makes `session()` hand out one session per
 endpoint and event loop, made by Rasa's own `session()` and left open, with its connection pool;
 Rasa's `request` runs unchanged on it. A request on a kept connection that the server has closed
-meanwhile (an action server restarted) is sent once more, on a new session. A patch, because Rasa
-has no hook there. `addons.activate()` installs it.
+meanwhile (an action server restarted, or reset one connection under load) is sent once more, on a
+session of its own: the kept session stays open for the other calls in flight on it (closing it
+failed them all with "Connector is closed"). A patch, because Rasa has no hook there.
+`addons.activate()` installs it.
 """
 
 import asyncio
+import contextvars
 import logging
 from typing import Any, Dict, Optional
 
@@ -25,6 +28,8 @@ _rasa_request = EndpointConfig.request
 _SESSIONS = "_kept_sessions"  # an EndpointConfig's sessions, by event loop
 # A kept connection the server closed: send the request once more, on a new session.
 _STALE_CONNECTION = (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError)
+# Set while a request is sent once more: `session()` then gives Rasa's own session, closed after.
+_SENT_AGAIN: contextvars.ContextVar[bool] = contextvars.ContextVar("sent_again", default=False)
 
 
 def kept_session(endpoint: EndpointConfig) -> aiohttp.ClientSession:
@@ -52,19 +57,23 @@ class _LeftOpen:
         return None
 
 
-def session(self: EndpointConfig) -> _LeftOpen:
-    """`EndpointConfig.session`, for `async with`, on the endpoint's kept session."""
-    return _LeftOpen(self)
+def session(self: EndpointConfig) -> Any:
+    """`EndpointConfig.session`, for `async with`: the endpoint's kept session, or a session of its
+    own for a request sent once more."""
+    return _rasa_session(self) if _SENT_AGAIN.get() else _LeftOpen(self)
 
 
 async def request(self: EndpointConfig, *args: Any, **kwargs: Any) -> Optional[Any]:
-    """Rasa's `EndpointConfig.request`, sent once more on a new session if the kept one's
-    connection had been closed by the server."""
+    """Rasa's `EndpointConfig.request`, sent once more on a session of its own if the kept
+    session's connection had been closed by the server."""
     try:
         return await _rasa_request(self, *args, **kwargs)
     except _STALE_CONNECTION:
-        await kept_session(self).close()
-        return await _rasa_request(self, *args, **kwargs)
+        sending_again = _SENT_AGAIN.set(True)
+        try:
+            return await _rasa_request(self, *args, **kwargs)
+        finally:
+            _SENT_AGAIN.reset(sending_again)
 
 
 def install() -> None:
