@@ -87,8 +87,12 @@ class ActionAnswerQuestion(Action):
         date_known = stored_date(tracker, "dispute_date") is not None
         if answer in ABOUT_THE_DEADLINES and date_known and not in_the_form:
             return [FollowupAction(_FORM)]
-        standing = current_standing(tracker, clock.today())
-        if answer == ABOUT_THE_ESCALATION_BUTTON and standing and not in_the_form:
+        standing = (
+            current_standing(tracker, clock.today())
+            if answer == ABOUT_THE_ESCALATION_BUTTON and not in_the_form
+            else None
+        )
+        if standing:
             tell_escalation(dispatcher, standing, buyer_locale(tracker))
             if not standing.can_escalate:  # the button's note comes with "escalate now"
                 dispatcher.utter_message(response="utter_escalation_button_caveat")

@@ -28,7 +28,7 @@ from nlp_pipeline.meaning import corrects, date_role, is_a_weekday, names_the_sa
 COMPLAINT_PREFIX = "complaint_"
 _DIGITS = re.compile(r"\d+")
 # A message that is only a shorter number ("8172635490", asked for the order or not): the order's.
-_ORDER_NUMBER_ALONE = re.compile(r"^\s*[#№]?\s*\d{8,20}\s*[.!]?\s*$")
+_ORDER_NUMBER_ALONE = re.compile(r"^\s*[#№]?\s*(\d{8,20})\s*[.!]?\s*$")
 
 
 def give_meaning(text: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -80,19 +80,18 @@ class EntityMeaning(PerMessageComponent, EntityExtractorMixin):
     def process_message(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         entities = message.get(ENTITIES) or []
-        if not entities:
-            entities = [_order_number_alone(text)] if _ORDER_NUMBER_ALONE.match(text) else []
+        alone = None if entities else _ORDER_NUMBER_ALONE.match(text)
+        if alone:
+            entities = [_order_number(alone)]
         if entities:
             message.set(ENTITIES, give_meaning(text, entities), add_to_output=True)
 
 
-def _order_number_alone(text: Text) -> Dict[Text, Any]:
-    found = _DIGITS.search(text)
-    assert found is not None  # _ORDER_NUMBER_ALONE matched
+def _order_number(alone: re.Match) -> Dict[Text, Any]:
     return {
         "entity": "order_number",
-        "value": found.group(),
-        "start": found.start(),
-        "end": found.end(),
+        "value": alone.group(1),
+        "start": alone.start(1),
+        "end": alone.end(1),
         "extractor": EntityMeaning.__name__,
     }
