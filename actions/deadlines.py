@@ -23,6 +23,7 @@ from actions.case import (
 )
 from actions.formatting import long_date
 from actions.reminders import ActionSetReminders
+from nlp_pipeline.meaning import date_roles
 from refund_rules.dates import DateDoubt, read_buyer_date
 from refund_rules.deadlines import DateProblem, DisputeStanding, check_dispute_date
 from refund_rules.reminders import ReminderKind, reminders_to_offer
@@ -67,9 +68,31 @@ class ActionAskDisputeDate(Action):
         return []
 
 
+# What a buyer who confirms the date they just gave is read as ("yes, that's when I opened it").
+_CONFIRMING_INTENTS = {"affirm", "check_deadlines"}
+
+
 class ValidateDeadlineForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_deadline_form"
+
+    async def extract_dispute_date(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """ "Yes, that's when I opened it" to "When did you open the dispute?", asked after a
+        message that gave a date without saying what it was ("the seller isn't answering. 25
+        November"): that date is the dispute's."""
+        if tracker.get_slot("requested_slot") != "dispute_date":
+            return {}
+        said_now = tracker.latest_message.get("entities", [])
+        if tracker.get_intent_of_latest_message() not in _CONFIRMING_INTENTS or date_roles(
+            said_now
+        ):
+            return {}
+        to_confirm = stored_date(tracker, "date_to_confirm")
+        if to_confirm is None or None not in date_roles(_previous_user_entities(tracker)):
+            return {}
+        return {"dispute_date": to_confirm.isoformat()}
 
     def validate_dispute_date(
         self,
@@ -199,6 +222,12 @@ class ActionConfirmDisputeDate(Action):
             dispatcher.utter_message(response="utter_ask_what_happened")
             return []
         return _use_as_dispute_date(to_confirm)
+
+
+def _previous_user_entities(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The entities of the buyer's message before the latest one."""
+    said = [e for e in tracker.events if e.get("event") == "user"]
+    return (said[-2].get("parse_data") or {}).get("entities", []) if len(said) > 1 else []
 
 
 def _only_rule_spans(tracker: Tracker) -> bool:

@@ -210,6 +210,67 @@ async def test_run_rejects_a_future_candidate(ev, make_tracker, dispatcher, doma
     assert dispatcher.messages[0]["date"] == "Monday 30 November"
 
 
+def _asked_after_a_date_of_no_stated_meaning(ev, make_tracker, intent, text, entities=()):
+    """ "The seller isn't answering. 25 November" -> "When did you open the dispute?" -> text."""
+    told = [{"entity": "date", "value": "25 November"}]
+    events = [
+        ev.action("action_listen"),
+        ev.user("report_seller_unresponsive", told, text="the seller isn't answering. 25 November"),
+        ev.slot("date_to_confirm", "2026-11-25"),
+        ev.action("deadline_form"),
+        ev.slot("requested_slot", "dispute_date"),
+        ev.action("action_listen"),
+        ev.user(intent, list(entities), text=text),
+    ]
+    return make_tracker(
+        intent,
+        list(entities),
+        slots={"date_to_confirm": "2026-11-25", "requested_slot": "dispute_date"},
+        events=events,
+        text=text,
+        active_loop={"name": "deadline_form"},
+    )
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [("affirm", "yes, that's the day"), ("check_deadlines", "да, это когда я спор открыл")],
+)
+async def test_yes_takes_the_date_just_given_as_the_disputes(
+    ev, make_tracker, dispatcher, domain, sent, intent, text
+):
+    tracker = _asked_after_a_date_of_no_stated_meaning(ev, make_tracker, intent, text)
+
+    result = await ValidateDeadlineForm().run(dispatcher, tracker, domain)
+
+    assert result == [SlotSet("dispute_date", "2026-11-25")]
+    assert sent(dispatcher) == []
+
+
+async def test_a_new_date_is_not_replaced_by_the_one_before(ev, make_tracker, dispatcher, domain):
+    new_day = [{"entity": "date", "value": "3 days ago"}]
+    tracker = _asked_after_a_date_of_no_stated_meaning(
+        ev, make_tracker, "check_deadlines", "no wait, 3 days ago", new_day
+    )
+
+    assert await ValidateDeadlineForm().extract_dispute_date(dispatcher, tracker, domain) == {}
+
+
+async def test_yes_with_no_date_given_just_before_takes_nothing(
+    ev, make_tracker, dispatcher, domain
+):
+    events = [ev.action("action_listen"), ev.user("affirm", text="yes")]
+    tracker = make_tracker(
+        "affirm",
+        slots={"date_to_confirm": "2026-11-01", "requested_slot": "dispute_date"},
+        events=events,
+        text="yes",
+        active_loop={"name": "deadline_form"},
+    )
+
+    assert await ValidateDeadlineForm().extract_dispute_date(dispatcher, tracker, domain) == {}
+
+
 # --- action_check_deadlines -------------------------------------------------------------
 
 
