@@ -249,6 +249,8 @@ _SIZE_LETTERS = ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", 
 _NOT_AN_ITEM_EITHER = [
     *["a", "an", "the", "my", "what", "refunding", "money", "chat", "chatbot", "bot", "human"],
     *["person", "dispute", "waiting", "paying", "returning", "sending", "cash", "talking"],
+    # where money goes: "the refund to my card instead of the balance"
+    *["balance", "card", "credit", "wallet", "paypal", "bank", "account", "voucher", "points"],
 ]
 COMPLAINT_TOKEN_PATTERNS = {
     # "came in XS", "got an XXL", "they sent me a size L"

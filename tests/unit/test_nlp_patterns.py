@@ -184,6 +184,7 @@ def test_complaint_phrases_are_found_in_any_message(nlp, text, expected):
         "the seller sent me a partial refund instead",
         "i got a coupon instead",
         "can I talk to a person instead of a bot?",
+        "can i get the refund to my card instead of the balance?",
         "I asked and got a reply from the seller",
         "i got an email from aliexpress",
     ],
