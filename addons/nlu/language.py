@@ -49,6 +49,23 @@ _NAMES = {
     "pl": r"polish|polaco|polon[eê]s|polonais|по-польски|польск\w*|polsk\w*|po polsku",
 }
 _ASKED = r"(?<!\w)(?:in|en|em|на|po|speak)\s+(?:{names})(?!\w)"
+# Languages buyers ask for that the assistant does not speak, named in ours ("на украинском",
+# "auf Deutsch" is German itself and goes to lingua): answered with the languages it speaks.
+_UNSPOKEN_NAMES = (
+    r"ukrainian|german|italian|chinese|turkish|arabic|dutch|ucraniano|alem[aáã]n?|alem[aã]o"
+    r"|italiano|chino|chin[eê]s|turco|[aá]rabe|ukrainien|allemand|italien|chinois|turc|arabe"
+    r"|украинск\w*|немецк\w*|итальянск\w*|китайск\w*|турецк\w*|арабск\w*|по-украински"
+    r"|по-немецки|ukrai[nń]sk\w*|niemieck\w*|w[łl]osk\w*|chi[nń]sk\w*|tureck\w*|arabsk\w*"
+)
+_UNSPOKEN_ASKED = re.compile(
+    _ASKED.format(names=_UNSPOKEN_NAMES) + r"|по-украински|по-немецки", re.IGNORECASE
+)
+# ...unless the message is about someone else's language ("the seller only writes in Chinese").
+_SOMEONE_ELSE = re.compile(
+    r"seller|shop|store|vendedor|vendeur|vendeuse|loja|tienda|boutique|продав|магазин|sprzedaw"
+    r"|sklep|label|manual|instructions|box|caja|caixa|bo[iî]te|коробк|инструкц|pude[łl]k|instrukc",
+    re.IGNORECASE,
+)
 # Short openers that tell the language on their own, below `min_letters`.
 _OPENERS = {
     "es": r"hola|buenas|buenos d[ií]as|buenas tardes|buenas noches|gracias|vale|saludos",
@@ -98,6 +115,12 @@ def says_more_than_a_language(text: Text, min_words: int = 3) -> bool:
     can I escalate?")?"""
     clauses = [c for c in _CLAUSE.split(text) if not _ANY_NAME.search(c)]
     return any(len(_WORD.findall(clause)) >= min_words for clause in clauses)
+
+
+def unspoken_language_asked(text: Text) -> bool:
+    """Does the message ask for a language the assistant doesn't speak ("can we talk in
+    Ukrainian?")?"""
+    return bool(_UNSPOKEN_ASKED.search(text)) and not _SOMEONE_ELSE.search(text)
 
 
 def language_asked_for(text: Text) -> Optional[Text]:
@@ -196,12 +219,15 @@ class OtherLanguage(PerMessageComponent):
 
     def process_message(self, message: Message) -> None:
         language = message.get(LANGUAGE)
-        if (
+        text = message.get(TEXT) or ""
+        written_in_another = (
             language is not None
             and language not in self.config["spoken"]
             and message.get(LANGUAGE_CONFIDENCE, 0.0) >= float(self.config["min_confidence"])
-            and not message.get(LANGUAGE_ASKED)
-            and not is_keyboard_mashing(message.get(TEXT) or "")
+            and not is_keyboard_mashing(text)
+        )
+        if not message.get(LANGUAGE_ASKED) and (
+            written_in_another or unspoken_language_asked(text)
         ):
             intent = {"name": OTHER_LANGUAGE, "confidence": 1.0}
             message.set(INTENT, intent, add_to_output=True)

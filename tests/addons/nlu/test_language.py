@@ -64,6 +64,21 @@ def test_a_language_not_spoken_gets_other_language(identifier, text, language):
     assert message.get("intent") == {"name": "other_language", "confidence": 1.0}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["а можно на украинском общаться?", "can we talk in German?", "pode falar em alemão?"],
+)
+def test_asking_for_a_language_not_spoken_gets_other_language(identifier, text):
+    assert parsed(identifier, text).get("intent") == {"name": "other_language", "confidence": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text", ["the seller only writes in chinese", "the manual is in German, not in English"]
+)
+def test_someone_elses_language_is_no_request(identifier, text):
+    assert parsed(identifier, text).get("intent")["name"] == "report_not_received"
+
+
 @pytest.mark.parametrize("text", ["jjjjkkk ñlñlñ qwqw", "kkkkk jjjjj lllll"])
 def test_keyboard_mashing_is_left_to_the_fallback(identifier, text):
     message = parsed(identifier, text)
