@@ -6,8 +6,13 @@ from addons.nlu.faq_gate import gate
 from tests.addons.nlu.classified import classified
 
 
-def parsed(answer_confidence: float) -> Message:
-    ranking = [("faq", 0.8), ("report_not_as_described", 0.15), ("report_defective", 0.05)]
+def parsed(answer_confidence: float, faq: float = 0.8) -> Message:
+    second = (1 - faq) * 0.75
+    ranking = [
+        ("faq", faq),
+        ("report_not_as_described", second),
+        ("report_defective", 1 - faq - second),
+    ]
     answer = {"confidence": answer_confidence, "utter_action": "utter_faq/x"}
     return classified("ordered a cable, got a toy car instead", ranking, answer=answer)
 
@@ -39,3 +44,19 @@ def test_other_intents_are_left_alone():
     gate(message, threshold=0.2)
 
     assert message.get("intent") == {"name": "greet", "confidence": 0.9}
+
+
+def test_a_doubtful_answer_gives_way_to_a_real_second_choice():
+    message = parsed(answer_confidence=0.3, faq=0.56)
+
+    gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2)
+
+    assert message.get("intent")["name"] == "report_not_as_described"
+
+
+def test_a_doubtful_answer_stays_when_the_classifier_had_no_second_choice():
+    message = parsed(answer_confidence=0.3, faq=0.89)
+
+    gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2)
+
+    assert message.get("intent") == {"name": "faq", "confidence": 0.89}
