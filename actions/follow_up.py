@@ -1,7 +1,7 @@
 """A follow-up that points back at the last answer ("where do I click to do that?", "HOW", "and
 where would I get one of those?"): answered from the topic of that answer, or from the topic it
-names ("Where is the escalate button? I can't find it"); "ok, how do I open one?" with no steps
-running starts the steps."""
+names ("Where is the escalate button? I can't find it"), with the buyer's own day to escalate when
+their dispute's date is known; "ok, how do I open one?" with no steps running starts the steps."""
 
 import re
 from typing import Any, Dict, List, Optional, Text
@@ -9,6 +9,9 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions import clock
+from actions.case import buyer_locale, current_standing, tell_escalation
 
 # The follow-up answer for each topic, and the answers that are on that topic.
 _TOPICS: Dict[Text, List[Text]] = {
@@ -63,13 +66,14 @@ _TOPICS: Dict[Text, List[Text]] = {
         "utter_offer_reminders",
     ],
 }
+_ESCALATION = "utter_follow_up_escalation"
 _TOPIC_OF = {said: answer for answer, topic in _TOPICS.items() for said in topic}
 _STEP = "utter_dispute_step_"
 
 
 # A follow-up that names its topic ("Where is the escalate button? I can't find it").
 _NAMED_TOPICS = [
-    ("utter_follow_up_escalation", re.compile(r"\b(escal|eskal|эскал|обостр)")),
+    (_ESCALATION, re.compile(r"\b(escal|eskal|эскал|обостр)")),
     ("utter_follow_up_return", re.compile(r"\b(rma|return address|send (it|them) back)\b")),
 ]
 
@@ -119,5 +123,11 @@ class ActionAnswerFollowUp(Action):
         topic = _named_topic(text) or _last_topic(tracker)
         if topic == _STEP:  # "what do I write in there?" during the steps: that step again
             topic = f"{_STEP}{int(step)}" if step else None
+        standing = current_standing(tracker, clock.today()) if topic == _ESCALATION else None
+        if standing:  # "and if that fails, when do I escalate?": the buyer's own day
+            tell_escalation(dispatcher, standing, buyer_locale(tracker))
+            if not standing.can_escalate:  # the button's note comes with "escalate now"
+                dispatcher.utter_message(response="utter_escalation_button_caveat")
+            return []
         dispatcher.utter_message(response=topic or "utter_follow_up_unclear")
         return []

@@ -56,6 +56,23 @@ async def test_the_answer_follows_the_topic(
     assert sent(dispatcher) == [follow_up]
 
 
+@pytest.mark.parametrize(
+    "opened, told",
+    [
+        # today is Sat 28 Nov 2026: 5 days in, escalation from 8 December
+        ("2026-11-23", ["utter_standing_escalation_later", "utter_escalation_button_caveat"]),
+        ("2026-11-10", ["utter_standing_escalation_available", "utter_escalation_button_caveat"]),
+    ],
+)
+async def test_an_escalation_follow_up_with_the_dispute_date_known_gets_the_buyers_day(
+    make_tracker, dispatcher, domain, ev, sent, opened, told
+):
+    said = ["utter_standing_seller_window_last_day", "utter_standing_escalation_later"]
+    slots = {"dispute_date": opened}
+    await answer(make_tracker, dispatcher, domain, ev, said, slots=slots)
+    assert sent(dispatcher) == told
+
+
 async def test_during_the_steps_the_current_step_again(make_tracker, dispatcher, domain, ev, sent):
     said = ["utter_dispute_step_3", "utter_dispute_step_4"]
     await answer(make_tracker, dispatcher, domain, ev, said, slots={"dispute_step": 4})
