@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import clock
 from actions.case import buyer_locale, current_standing, reminder_dates
+from nlp_pipeline.meaning import says_not_to_cancel
 from refund_rules.reminders import ReminderKind, fire_time, reminders_to_offer
 
 
@@ -73,6 +74,9 @@ class ActionCancelReminders(Action):
         if not has_reminders(tracker):
             dispatcher.utter_message(response="utter_no_reminders_to_cancel")
             return []
+        if says_not_to_cancel(tracker.latest_message.get("text") or ""):
+            # "no, don't cancel anything, will it come here?": the reminders and their dates again
+            return await ActionSetReminders().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_reminders_cancelled")
         return [
             ReminderCancelled(name=reminder_name(kind, tracker.sender_id)) for kind in ReminderKind

@@ -216,6 +216,22 @@ NO_DISPUTE_YET_ELSEWHERE = re.compile(
 )
 
 
+# "no, don't cancel anything", "no hace falta cancelar", "não cancela não", "n'annule rien",
+# "отменять ничего не надо", "nie anuluj": reminders kept, not cancelled.
+NOT_TO_CANCEL = re.compile(
+    r"\b(?:don'?t|do not|no need to|not)\s+(?:\w+\s+)?cancel|\bno (?:\w+ )?cancel\w*"
+    r"|\bsin cancelar|\bn[aã]o (?:\w+ )?cancel\w*|\bn'?\s*annule\w* (?:pas|rien)"
+    r"|\bpas (?:besoin )?d'annuler|\bne (?:pas|rien) annuler"
+    r"|\bне (?:надо |нужно |стоит )?отмен\w*|\bотмен\w* (?:\w+ )?не (?:надо|нужно)"
+    r"|\bnie (?:\w+ )?anul\w*"
+)
+
+
+def says_not_to_cancel(text: str) -> bool:
+    """Do the words say not to cancel (the reminders), in any of the assistant's languages?"""
+    return bool(NOT_TO_CANCEL.search(text.lower().replace("\u2019", "'")))
+
+
 def says_no_dispute_yet(text: str) -> bool:
     """Do the words say there is no dispute yet ("I haven't opened one", "no dispute yet"), in
     any of the assistant's languages?"""

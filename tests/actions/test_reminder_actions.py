@@ -1,5 +1,6 @@
 """action_set_reminders and action_cancel_reminders, with today pinned to Sat 28 Nov 2026."""
 
+import pytest
 from rasa_sdk.events import FollowupAction
 
 from actions.reminders import ActionCancelReminders, ActionSetReminders
@@ -94,3 +95,21 @@ async def test_cancel_twice(ev, make_tracker, dispatcher, domain, sent):
 
     assert await ActionCancelReminders().run(dispatcher, tracker, domain) == []
     assert sent(dispatcher) == ["utter_no_reminders_to_cancel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no, don't cancel them, will they come here?", "не, отменять ничего не надо", "nie anuluj"],
+)
+async def test_saying_not_to_cancel_keeps_the_reminders(
+    ev, make_tracker, dispatcher, domain, sent, text
+):
+    events = _scheduled(ev) + [ev.action("action_listen"), ev.user("cancel_reminders", text=text)]
+    tracker = make_tracker(
+        "cancel_reminders", events=events, text=text, slots={"dispute_date": "2026-11-26"}
+    )
+
+    events = await ActionCancelReminders().run(dispatcher, tracker, domain)
+
+    assert [e["event"] for e in events] == ["reminder", "reminder"]
+    assert sent(dispatcher) == ["utter_reminders_set"]
