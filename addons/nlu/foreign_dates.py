@@ -11,7 +11,7 @@ the components that act on a date's role.
 """
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
@@ -24,12 +24,21 @@ from refund_rules.date_phrases import DATES, date_phrases
 
 # The words whose nearness gives a date its role (stems, lower case).
 _ROLE_WORDS = {
+    # The dispute, or opening something ("abri dia 24", "otworzyłem w zeszły poniedziałek")...
     "dispute_opened": {
-        "es": r"disputa|reclam",
-        "pt": r"disputa|reclama",
-        "fr": r"litige|r[ée]clamation",
-        "ru": r"спор",
-        "pl": r"sp[oó]r|reklamacj",
+        "es": r"disputa|reclam|\babr[ií](?:la|mos)?\b|\babiert[oa]\b",
+        "pt": r"disputa|reclama|\babri(?:mos)?\b|\babert[oa]\b",
+        "fr": r"litige|r[ée]clamation|\bouvert\w*|\bouvre\b",
+        "ru": r"спор|открыл\w*|открыт\w*",
+        "pl": r"sp[oó]r|reklamacj|otworzy[lł]\w*|otwar\w*|za[lł]o[zż]y[lł]\w*",
+    },
+    # ...unless it was the parcel that was opened ("abrí la caja el lunes").
+    "delivered_opened": {
+        "es": r"\babr[ií]\w* (?:el |la )?(?:paquete|caja|sobre)",
+        "pt": r"\babri\w* (?:o |a )?(?:pacote|caixa|encomenda)",
+        "fr": r"\bouvert\w* (?:le |la )?(?:colis|paquet|carton|bo[iî]te)",
+        "ru": r"открыл\w* (?:посылк|коробк|пакет)",
+        "pl": r"otworzy[lł]\w* (?:paczk|pude[lł]k|karton)",
     },
     # Verbs, not "pedido" or "заказ": the order is named in every kind of message.
     "ordered": {
@@ -67,24 +76,33 @@ _ROLES = {
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
+_CLAUSE_END = re.compile(r"[.!?\n,;]+")
+
+
+def _around(boundary: "re.Pattern[str]", text: Text, start: int, end: int) -> Tuple[int, int]:
+    """Where the sentence or clause holding text[start:end] begins and ends."""
+    ends = [m.end() for m in boundary.finditer(text, 0, start)]
+    following = boundary.search(text, end)
+    return (ends[-1] if ends else 0), (following.start() if following else len(text))
 
 
 def role_near(text: Text, start: int, end: int, language: Text) -> Optional[Text]:
-    """The role of the date at `start`-`end`: that of the nearest word of a kind in its sentence,
-    else in the message ("спор открыл 16-го. продавец написал и пропал": the dispute's)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    following = _SENTENCE_END.search(text, end)
-    first, last = (ends[-1] if ends else 0), (following.start() if following else len(text))
+    """The role of the date at `start`-`end`: that of the nearest word of a kind in its clause,
+    else in its sentence, else in the message ("спор открыл 16-го. продавец написал и пропал":
+    the dispute's)."""
+    first, last = _around(_SENTENCE_END, text, start, end)
+    clause_first, clause_last = _around(_CLAUSE_END, text, start, end)
     found = [
         (
             not first <= match.start() < last,
-            min(abs(match.start() - start), abs(match.end() - end)),
+            not clause_first <= match.start() < clause_last,
+            max(start - match.end(), match.start() - end, 0),  # the gap between them
             role,
         )
         for role, patterns in _ROLES.items()
         for match in patterns[language].finditer(text)
     ]
-    return min(found)[2] if found else None
+    return min(found)[-1] if found else None
 
 
 def foreign_dates(text: Text, language: Text) -> List[Dict[Text, Any]]:
@@ -99,7 +117,7 @@ def foreign_dates(text: Text, language: Text) -> List[Dict[Text, Any]]:
         }
         role = role_near(text, start, end, language)
         if role:
-            entity["role"] = role
+            entity["role"] = "delivered" if role == "delivered_opened" else role
         entities.append(entity)
     return entities
 
