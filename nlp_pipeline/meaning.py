@@ -151,9 +151,11 @@ def _anchored(text: str, start: int, end: int) -> bool:
 def date_role(text: str, start: int, end: int) -> Optional[str]:
     """The role of the date at text[start:end], or None when the words don't say."""
     before, after = _clause_around(text, start, end)
+    sentence = _sentence_around(text, start, end)
     if not _anchored(text, start, end) and (
         _SPAN_OF_AN_EVENT.search(after)
-        or _QUESTION_START.search(_sentence_around(text, start, end))
+        or _QUESTION_START.search(sentence)
+        or sentence.endswith("?")  # "so the seller's 5 days start from when exactly?"
     ):
         return RULE  # "if the seller doesn't respond for 16 days, can I escalate?"
     nearest: Optional[tuple] = None
@@ -175,11 +177,6 @@ def date_role(text: str, start: int, end: int) -> Optional[str]:
         return DISPUTE_OPENED
     if _follows_the_dispute_opening(text, start):  # "I already opened a dispute! On the 24th!"
         return DISPUTE_OPENED
-    sentence = _sentence_around(text, start, end)
-    if (sentence.endswith("?") or _QUESTION_START.search(sentence)) and not _anchored(
-        text, start, end
-    ):
-        return RULE
     return None
 
 

@@ -37,6 +37,7 @@ def role_of(text: str, phrase: str):
         ("it's only there for three days after you open the dispute??", "three days", "rule"),
         ("can I escalate within 15 days of opening a dispute", "15 days", "rule"),
         ("huh. so what's the 15 days thing about then", "15 days", "rule"),
+        ("so the seller's 5 days start from when exactly?", "5 days", "rule"),
         (
             "If the seller doesn't respond to a dispute for like 16 days, can I escalate?",
             "16 days",
