@@ -36,7 +36,8 @@ _TOPICS: Dict[Text, List[Text]] = {
         "utter_faq/keep_wrong_size",
         "utter_faq/what_is_rma",
     ],
-    "utter_follow_up_seller": [
+    "utter_follow_up_seller": [  # where to start: the seller first
+        "utter_refund_overview",
         "utter_contact_seller",
         "utter_contact_seller_first",
         "utter_offer_walkthrough",

@@ -34,6 +34,8 @@ async def answer(make_tracker, dispatcher, domain, ev, said, slots=None):
         (["utter_faq/what_is_rma"], "utter_follow_up_return"),
         (["utter_return_process"], "utter_follow_up_return"),
         (["utter_contact_seller"], "utter_follow_up_seller"),
+        # "ok, where do I start?" after how refunds work: with the seller
+        (["utter_refund_overview", "utter_request_refund"], "utter_follow_up_seller"),
         (["utter_faq/seller_response_window"], "utter_follow_up_seller_window"),
         # "where do I ask about that then?" after what the guide does not cover
         (["utter_faq/closed_by_mistake"], "utter_follow_up_aliexpress_help"),
