@@ -28,6 +28,7 @@ from typing import Any, Dict, Optional, Text
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
+from addons.nlu.dispute_date_told import READ_AS_DEADLINES
 from addons.patches import applies_to_installed_rasa
 from nlp_pipeline.meaning import asks_a_question, tells_dispute_date
 from refund_rules.walkthrough import step_from_words
@@ -111,7 +112,12 @@ def with_the_question(whole: Dict[Text, Any], asked: Dict[Text, Any]) -> Dict[Te
         return whole
     if intent == read_whole and _confidence(whole) >= _confidence(asked):
         return whole
-    return _with_reading_of(whole, asked)
+    merged = _with_reading_of(whole, asked)
+    if intent in READ_AS_DEADLINES and tells_dispute_date(whole.get("entities") or []):
+        # "I opened my dispute on 20 November, the seller never answered. Where does it stand?":
+        # the standing from that day, as for the same words in one sentence (DisputeDateTold)
+        merged["intent"] = {"name": DEADLINES, "confidence": _confidence(asked)}
+    return merged
 
 
 def _with_reading_of(whole: Dict[Text, Any], asked: Dict[Text, Any]) -> Dict[Text, Any]:

@@ -118,3 +118,13 @@ def test_of_two_answers_the_surer_one_is_given():
     unsure = asked("faq", 0.7)
     unsure["response_selector"]["faq"]["response"]["confidence"] = 0.2
     assert with_the_question(whole, unsure) is whole
+
+
+def test_a_status_question_after_the_disputes_date_gets_the_standing():
+    opened = {"entity": "date", "value": "le 20 novembre", "role": "dispute_opened"}
+    story = dict(WHOLE, intent={"name": "report_not_received", "confidence": 0.4})
+    merged = with_the_question(dict(story, entities=[opened]), asked("ask_dispute_status", 0.99))
+    assert merged["intent"] == {"name": "check_deadlines", "confidence": 0.99}
+    assert with_the_question(story, asked("ask_dispute_status", 0.99))["intent"]["name"] == (
+        "ask_dispute_status"
+    )
