@@ -197,6 +197,29 @@ _EXPLICIT_ELSEWHERE = re.compile(
 )
 
 
+# "wait, go back a bit, I think I clicked the wrong order", in each language: not "send it back",
+# "will it go back on my visa", "dinheiro de volta", "3 días atrás", "3 дня назад" or "zwróć".
+_GO_BACK = re.compile(
+    r"\bgo back\b(?=\s*(?:$|[,.!?]|a (?:bit|step)|one\b|to (?:the )?(?:previous|last|step)))"
+    r"|\b(?:a |one )?step back\b|\bprevious step"
+    r"|(?<!de )\bvolta(?:r)?\s+(?:um|uma|1|atr[aá]s)\b|(?<!de )(?<!tem )\bvolta\s*(?:$|[,.!?])"
+    r"|passo anterior|etapa anterior"
+    r"|\bvuelve\s+(?:atr[aá]s|un paso|al paso anterior)|\bvuelve\s*(?:$|[,.!?])|volver atr[aá]s"
+    r"|paso anterior|\bretrocede"
+    r"|\breviens\s+(?:en arri[eè]re|[àa] l'[ée]tape|d'une [ée]tape)|\breviens\s*(?:$|[,.!?])"
+    r"|[ée]tape pr[ée]c[ée]dente"
+    r"|\bвернись\s+(?:назад|на шаг)|\bвернись\s*(?:$|[,.!?])|\bшаг назад|\bпредыдущ\w* шаг"
+    r"|^\s*назад\b"
+    r"|\bcofnij\b(?! przypom)|\bwr[oó][cć]\s+(?:do poprzedniego|o krok|krok)"
+    r"|\bwr[oó][cć]\s*(?:$|[,.!?])|\bwstecz\b|\bpoprzedni\w* krok"
+)
+
+
+def says_go_back(text: str) -> bool:
+    """Do the words ask to go back a step, in any of the assistant's languages?"""
+    return bool(_GO_BACK.search(" ".join(text.lower().split())))
+
+
 def step_from_words(text: str, policy: Optional[DisputePolicy] = None) -> Optional[int]:
     """The step the buyer's words put them at, or None when they don't say.
 

@@ -10,7 +10,9 @@ the deadlines ("I found the order. What comes next?"); "submitted! by when must 
 gives, during the steps, the buyer's dates from today. So does a complaint intent with no complaint
 in the words ("submitted. it errored out on Monday, so today is the real one"), and a question
 the ResponseSelector has no sure answer for that names a step ("what am I supposed to write in
-the dispute form?": step 4 says what goes in it). Runs after NoDisputeYet.
+the dispute form?": step 4 says what goes in it). A short message that asks to go back ("wait,
+go back, I think I clicked the wrong order") is `previous_step`, whatever else it names. Runs
+after NoDisputeYet.
 """
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -20,9 +22,15 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_confidence, answer_key
 from addons.nlu.no_dispute_yet import ANSWER_FOUND  # below it, the selected answer is a guess
 from addons.nlu.per_message import PerMessageComponent, choose_intent
-from refund_rules.walkthrough import step_from_words
+from refund_rules.walkthrough import says_go_back, step_from_words
 
 STEP_INTENT = "next_step"
+BACK_INTENT = "previous_step"
+# What the classifier takes a request to go back for when the words also name a step ("wait, go
+# back, I think I clicked the wrong order"); a request among more words than the maximum is about
+# something else.
+READ_AS_GOING_BACK = {STEP_INTENT, "repeat_step", "inform", "ask_follow_up", "affirm"}
+GO_BACK_MAX_WORDS = 15
 # What the intent classifier takes these messages for.
 READ_AS_A_STEP = {
     "request_refund",
@@ -64,10 +72,17 @@ def _complaint_without_its_words(message: Message) -> bool:
 
 
 def read_step(message: Message) -> None:
-    stated = step_from_words(message.get(TEXT) or "")
+    text = message.get(TEXT) or ""
+    intent = (message.get(INTENT) or {}).get("name")
+    read_as_a_step = intent in READ_AS_GOING_BACK or _unsure_answer(message)
+    if read_as_a_step and says_go_back(text) and len(text.split()) <= GO_BACK_MAX_WORDS:
+        # "espera, volta um pouquinho, acho que cliquei no pedido errado": back, whatever step
+        # the rest of the words name
+        choose_intent(message, BACK_INTENT)
+        return
+    stated = step_from_words(text)
     if stated is None:
         return
-    intent = (message.get(INTENT) or {}).get("name")
     if (
         intent in READ_AS_A_STEP
         or _deadline_question(message)

@@ -72,3 +72,34 @@ def test_a_step_said_with_a_deadline_reading_continues_the_steps():
 
 def test_im_in_is_logged_in():
     assert parsed("goodbye", "I'm in.") == "next_step"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wait, go back a bit, I think I clicked the wrong order",
+        "espera, volta um pouquinho, acho que cliquei no pedido errado",
+        "espera, vuelve atrás, creo que elegí el pedido equivocado",
+        "attends, reviens en arrière, j'ai cliqué sur la mauvaise commande",
+        "стоп, вернись на шаг назад, я не тот заказ выбрал",
+        "czekaj, cofnij, kliknąłem złe zamówienie",
+    ],
+)
+def test_going_back_wins_over_the_step_the_words_name(text):
+    assert parsed("next_step", text) == "previous_step"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want my money back",
+        "will the refund go back on my visa or into some aliexpress credit thing",
+        "quero meu dinheiro de volta",
+        "abrí la disputa hace 3 días atrás",
+        "я открыл спор 3 дня назад",
+        "sprzedawca ma mi zwrócić pieniądze",
+        "can I go back to the seller and ask for a refund instead?",
+    ],
+)
+def test_other_backs_are_no_step_back(text):
+    assert parsed("request_refund", text) == "request_refund"
