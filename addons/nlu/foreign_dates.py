@@ -49,15 +49,18 @@ _ROLE_WORDS = {
         "pl": r"zam[oó]wi[lł]|kupi[lł]|zap[lł]aci[lł]",
     },
     # The shipping, a message to the seller ("позавчера я ему просто в чат писал"), or the dispute
-    # closing ("le litige est clôturé depuis 10 jours").
+    # closing ("le litige est clôturé depuis 10 jours", "ta como Dispute Finished faz uma semana":
+    # AliExpress's English label).
     "other_event": {
-        "es": r"envi[oó]|env[ií]o|mand[oó]|despach|escrib[ií]|mensaje|\bchat|cerrad|finalizad",
+        "es": r"envi[oó]|env[ií]o|mand[oó]|despach|escrib[ií]|mensaje|\bchat|cerrad|finalizad"
+        r"|\bfinished\b",
         "pt": r"envio|enviou|despach|postou|mandou|escrevi|mensagem|\bchat"
-        r"|encerrad|fechad|finalizad",
-        "fr": r"envoy|exp[ée]di|[ée]crit au vendeur|message|\bchat|cl[ôo]tur|ferm[ée]|termin[ée]",
-        "ru": r"отправ|писал|написал|\bчат|сообщени|закрыт|завершен|завершён",
+        r"|encerrad|fechad|finalizad|\bfinished\b",
+        "fr": r"envoy|exp[ée]di|[ée]crit au vendeur|message|\bchat|cl[ôo]tur|ferm[ée]|termin[ée]"
+        r"|\bfinished\b",
+        "ru": r"отправ|писал|написал|\bчат|сообщени|закрыт|завершен|завершён|\bfinished\b",
         "pl": r"wys[lł]a|nada[lł]|wysy[lł]k|pisa[lł]|napisa[lł]|wiadomo[sś]|\bczat"
-        r"|zamkni[eę]t|zako[nń]czon",
+        r"|zamkni[eę]t|zako[nń]czon|\bfinished\b",
     },
     "delivered": {
         "es": r"lleg[oó]|recib[ií]|entreg",

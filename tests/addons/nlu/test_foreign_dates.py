@@ -45,6 +45,12 @@ from addons.nlu.foreign_dates import foreign_dates
         ("fr", "j'ai ouvert le colis lundi, il était cassé", "lundi", "delivered"),
         ("ru", "открыл посылку 20 ноября а там не то", "20 ноября", "delivered"),
         ("es", "abrí la caja el lunes y estaba rota", "el lunes", "delivered"),
+        (
+            "pt",
+            "minha disputa ta como Dispute Finished faz uma semana",
+            "faz uma semana",
+            "other_event",
+        ),
         ("pt", "a disputa eu abri hj", "hj", "dispute_opened"),
         ("pt", "o vendedor despachou dia 18", "dia 18", "other_event"),
         ("ru", "открыл спор в понедельник", "в понедельник", "dispute_opened"),
