@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, List, Optional, Pattern, Tuple, Union
 
-import dateparser
 from babel.dates import get_month_names
+from dateparser.date import DateDataParser
 from dateparser.search import search_dates
 
 from refund_rules.date_phrases import date_phrases
@@ -309,13 +309,18 @@ def read_buyer_date(text: str, today: date, language: Optional[str] = None) -> D
         reading = _both_ways(int(numeric[1]), int(numeric[2]), today)
         if reading is not None:
             return reading
-    return _checked(phrase, _parse(phrase, today), today, bool(_MONTH_NAME.search(phrase)))
+    day, period = _parse(phrase, today)
+    return _checked(phrase, day, period, today, bool(_MONTH_NAME.search(phrase)))
 
 
-def _checked(phrase: str, day: Optional[date], today: date, month_named: bool) -> DateReading:
+def _checked(
+    phrase: str, day: Optional[date], period: str, today: date, month_named: bool
+) -> DateReading:
     """`day` read from `phrase`, or why it is not a usable date."""
     if day is None:
         return DateReading(None, DateDoubt.UNREADABLE)
+    if month_named and period == "month":  # "in November", "grudzień": which day?
+        return DateReading(None, DateDoubt.VAGUE)
     if month_named and not _YEAR.search(phrase) and day < today:
         this_year = _same_day_this_year(day, today)
         if this_year is not None and 0 < (this_year - today).days <= UPCOMING_DAYS:
@@ -348,8 +353,8 @@ def _read_local_date(phrase: str, today: date, language: str, nested: bool = Tru
             reading = _read_local_date(found, today, language, nested=False)
             if reading.day is not None or reading.doubt is not DateDoubt.UNREADABLE:
                 return reading
-    day = _parse(phrase, today, language)
-    return _checked(phrase, day, today, _month_named(phrase, language))
+    day, period = _parse(phrase, today, language)
+    return _checked(phrase, day, period, today, _month_named(phrase, language))
 
 
 @functools.lru_cache(maxsize=None)
@@ -381,14 +386,17 @@ def parse_buyer_date(text: str, today: date, language: Optional[str] = None) -> 
     return reading.day if reading.doubt is None else None
 
 
-def _parse(phrase: str, today: date, language: str = "en") -> Optional[date]:
+def _parse(phrase: str, today: date, language: str = "en") -> Tuple[Optional[date], str]:
+    """The date in `phrase` and how precise the words were: "day", "week", "month" (dateparser's
+    period: "in November" names a month and no day)."""
     try:
-        return date.fromisoformat(phrase)
+        return date.fromisoformat(phrase), "day"
     except ValueError:
         pass
     settings = _settings(today, phrase)
-    parsed = dateparser.parse(phrase, languages=[language], settings=settings)
+    data = DateDataParser(languages=[language], settings=settings).get_date_data(phrase)
+    parsed, period = data.date_obj, data.period or "day"
     if parsed is None:
         found = search_dates(phrase, languages=[language], settings=settings)
-        parsed = found[0][1] if found else None
-    return parsed.date() if parsed else None
+        parsed, period = (found[0][1], "day") if found else (None, "day")
+    return (parsed.date() if parsed else None), period

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from refund_rules.dates import DateDoubt, read_buyer_date
+from refund_rules.dates import DateDoubt, DateReading, read_buyer_date
 
 TODAY = date(2026, 11, 28)
 
@@ -85,6 +85,14 @@ def test_past_phrases(language, text, expected):
         ("fr", "la semaine dernière"),
         ("ru", "на прошлой неделе"),
         ("pl", "w zeszłym tygodniu"),
+        # a month and no day: which day, not today's number in that month
+        ("en", "in November"),
+        ("en", "December"),
+        ("es", "en noviembre"),
+        ("pt", "novembro"),
+        ("pl", "grudzień"),
+        ("pl", "w listopadzie"),
+        ("ru", "ноябрь"),
     ],
 )
 def test_vague_answers_are_asked_again(language, text):
@@ -123,3 +131,11 @@ def test_english_stays_english():
 )
 def test_an_answer_that_says_more_than_the_date(language, text, expected):
     assert read_buyer_date(text, TODAY, language).day == expected
+
+
+@pytest.mark.parametrize(
+    "language, text, day",
+    [("en", "a month ago", date(2026, 10, 28)), ("pl", "20 listopada", date(2026, 11, 20))],
+)
+def test_a_month_with_its_day_or_counted_back_is_a_date(language, text, day):
+    assert read_buyer_date(text, TODAY, language) == DateReading(day)
