@@ -122,6 +122,16 @@ def tell_escalation(
         dispatcher.utter_message(response="utter_standing_escalation_later", **values)
 
 
+def answer_when_to_escalate(
+    dispatcher: CollectingDispatcher, standing: DisputeStanding, locale: str = "en"
+) -> None:
+    """ "When can I escalate?" with the dispute's date known: the buyer's day, and the guide's
+    unclear note on the button whether that day has come or not."""
+    tell_escalation(dispatcher, standing, locale)
+    if not standing.can_escalate:  # the note comes with "escalate now" already
+        dispatcher.utter_message(response="utter_escalation_button_caveat")
+
+
 def reminder_dates(
     planned: List[PlannedReminder], today: date, locale: str = "en"
 ) -> Dict[Text, Text]:

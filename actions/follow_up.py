@@ -11,7 +11,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
-from actions.case import buyer_locale, current_standing, tell_escalation
+from actions.case import answer_when_to_escalate, buyer_locale, current_standing
 
 # The follow-up answer for each topic, and the answers that are on that topic.
 _TOPICS: Dict[Text, List[Text]] = {
@@ -126,9 +126,7 @@ class ActionAnswerFollowUp(Action):
             topic = f"{_STEP}{int(step)}" if step else None
         standing = current_standing(tracker, clock.today()) if topic == _ESCALATION else None
         if standing:  # "and if that fails, when do I escalate?": the buyer's own day
-            tell_escalation(dispatcher, standing, buyer_locale(tracker))
-            if not standing.can_escalate:  # the button's note comes with "escalate now"
-                dispatcher.utter_message(response="utter_escalation_button_caveat")
+            answer_when_to_escalate(dispatcher, standing, buyer_locale(tracker))
             return []
         dispatcher.utter_message(response=topic or "utter_follow_up_unclear")
         return []

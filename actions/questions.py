@@ -22,13 +22,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
 from actions.case import (
+    answer_when_to_escalate,
     buyer_locale,
     complaint_named,
     complaint_to_acknowledge,
     current_standing,
     dispute_date_said,
     stored_date,
-    tell_escalation,
 )
 from actions.reminders import ActionCancelReminders, has_reminders
 from nlp_pipeline.meaning import says_no_dispute_yet
@@ -93,9 +93,7 @@ class ActionAnswerQuestion(Action):
             else None
         )
         if standing:
-            tell_escalation(dispatcher, standing, buyer_locale(tracker))
-            if not standing.can_escalate:  # the button's note comes with "escalate now"
-                dispatcher.utter_message(response="utter_escalation_button_caveat")
+            answer_when_to_escalate(dispatcher, standing, buyer_locale(tracker))
             return []
         named = complaint_named(tracker)
         if named and COMPLAINT_OF_ANSWER.get(answer, named) != named:
