@@ -54,9 +54,10 @@ _ASKED = r"(?<!\w)(?:in|en|em|на|po|speak)\s+(?:{names})(?!\w)"
 _UNSPOKEN_NAMES = (
     r"ukrainian|german|italian|chinese|turkish|arabic|dutch|ucraniano|alem[aáã]n?|alem[aã]o"
     r"|italiano|chino|chin[eê]s|turco|[aá]rabe|ukrainien|allemand|italien|chinois|turc|arabe"
-    r"|украинск\w*|немецк\w*|итальянск\w*|китайск\w*|турецк\w*|арабск\w*|по-украински"
-    r"|по-немецки|ukrai[nń]sk\w*|niemieck\w*|w[łl]osk\w*|chi[nń]sk\w*|tureck\w*|arabsk\w*"
+    r"|украинск\w*|немецк\w*|итальянск\w*|китайск\w*|турецк\w*|арабск\w*"
+    r"|ukrai[nń]sk\w*|niemieck\w*|w[łl]osk\w*|chi[nń]sk\w*|tureck\w*|arabsk\w*"
 )
+# "по-украински" says the language without a preposition.
 _UNSPOKEN_ASKED = re.compile(
     _ASKED.format(names=_UNSPOKEN_NAMES) + r"|по-украински|по-немецки", re.IGNORECASE
 )
