@@ -9,14 +9,12 @@ answer (`faq` chosen, or close behind with an answer found: "no dispute yet. how
 get once I open one"), which is answered. Runs after the FallbackClassifier.
 """
 
-from typing import Any, Dict, Text
-
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.faq_gate import RETRIEVAL_INTENT as FAQ_INTENT
-from addons.nlu.faq_gate import answer_confidence
+from addons.nlu.faq_gate import faq_close_behind
 from addons.nlu.per_message import PerMessageComponent, choose_intent
 from nlp_pipeline.meaning import asks_a_question, says_no_dispute_yet, tells_dispute_date
 
@@ -28,26 +26,14 @@ FAQ_CLOSE_BEHIND = 0.25
 ANSWER_FOUND = 0.4
 
 
-def _answerable(message: Message) -> bool:
-    """Is `faq` the intent, or close behind it with an answer the ResponseSelector finds?"""
-    if (message.get(INTENT) or {}).get("name") == FAQ_INTENT:
-        return True
-    ranking = message.get(INTENT_RANKING_KEY) or []
-    faq: Dict[Text, Any] = next((r for r in ranking if r.get("name") == FAQ_INTENT), {})
-    answer = answer_confidence(message)
-    close_behind = float(faq.get("confidence") or 0) >= FAQ_CLOSE_BEHIND
-    return close_behind and answer is not None and answer >= ANSWER_FOUND
-
-
 def read_no_dispute(message: Message) -> None:
     text = message.get(TEXT) or ""
-    if asks_a_question(text) and _answerable(message):
+    if not says_no_dispute_yet(text) or tells_dispute_date(message.get(ENTITIES) or []):
+        return
+    if asks_a_question(text) and faq_close_behind(message, FAQ_CLOSE_BEHIND, ANSWER_FOUND):
         # "no dispute yet. how many days do they get once I open one?": answered first
         choose_intent(message, FAQ_INTENT)
-        return
-    if tells_dispute_date(message.get(ENTITIES) or []):
-        return
-    if says_no_dispute_yet(text):
+    else:
         choose_intent(message, STEPS_INTENT)
 
 

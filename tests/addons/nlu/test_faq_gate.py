@@ -1,8 +1,9 @@
 """addons/nlu/faq_gate.py: `faq` stays only when the ResponseSelector found a fitting answer."""
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.faq_gate import gate
+from addons.nlu.faq_gate import answer_first, gate
 from tests.addons.nlu.classified import classified
 
 
@@ -60,3 +61,32 @@ def test_a_doubtful_answer_stays_when_the_classifier_had_no_second_choice():
     gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2)
 
     assert message.get("intent") == {"name": "faq", "confidence": 0.89}
+
+
+def _behind(text, intent, faq, answer):
+    return classified(
+        text,
+        [(intent, 1 - faq), ("faq", faq)],
+        answer={"intent_response_key": "faq/return_address", "confidence": answer},
+    )
+
+
+def test_a_question_with_faq_close_behind_and_a_sure_answer_is_answered():
+    message = _behind("and if they want it back, where do I send it?", "ask_follow_up", 0.3, 0.9)
+    answer_first(message, close_behind=0.25, answer_found=0.5)
+    assert message.get("intent") == {"name": "faq", "confidence": 0.3}
+
+
+@pytest.mark.parametrize(
+    "text, intent, faq, answer",
+    [
+        ("il reste combien de jours au vendeur ?", "check_deadlines", 0.35, 0.89),  # own case
+        ("where do I send it?", "ask_follow_up", 0.2, 0.9),  # faq not close
+        ("where do I send it?", "ask_follow_up", 0.3, 0.4),  # no sure answer
+        ("they want it back, I send it to the address", "inform", 0.3, 0.9),  # no question
+    ],
+)
+def test_otherwise_the_intent_stays(text, intent, faq, answer):
+    message = _behind(text, intent, faq, answer)
+    answer_first(message, close_behind=0.25, answer_found=0.5)
+    assert message.get("intent")["name"] == intent

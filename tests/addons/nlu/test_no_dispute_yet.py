@@ -114,3 +114,14 @@ def test_asking_for_the_steps_gets_the_steps():
     )
     read_no_dispute(with_answer(message, 0.19))
     assert message.get("intent")["name"] == "ask_dispute_steps"
+
+
+def test_a_question_that_says_nothing_of_a_dispute_keeps_its_intent():
+    # faq close behind with a sure answer, but no "no dispute yet": the classifier's reading stands
+    message = classified(
+        "il reste combien de jours au vendeur ?",
+        [("check_deadlines", 0.64), ("faq", 0.35)],
+        answer={"intent_response_key": "faq/seller_response_window", "confidence": 0.89},
+    )
+    read_no_dispute(message)
+    assert message.get("intent")["name"] == "check_deadlines"
