@@ -68,6 +68,7 @@ _TOPICS: Dict[Text, List[Text]] = {
     ],
 }
 _ESCALATION = "utter_follow_up_escalation"
+_SELLER_WINDOW = "utter_follow_up_seller_window"
 _TOPIC_OF = {said: answer for answer, topic in _TOPICS.items() for said in topic}
 _STEP = "utter_dispute_step_"
 
@@ -76,7 +77,17 @@ _STEP = "utter_dispute_step_"
 _NAMED_TOPICS = [
     (_ESCALATION, re.compile(r"\b(escal|eskal|эскал|обостр)")),
     ("utter_follow_up_return", re.compile(r"\b(rma|return address|send (it|them) back)\b")),
+    # "and if he stays silent until then?": what the seller's silence leads to
+    (
+        _SELLER_WINDOW,
+        re.compile(r"\b(silent|quiet|ignor|callad|mud[oa]|calad|muet|молч|игнор|milcz|olewa)"),
+    ),
 ]
+# "so the money should be there by now?" after a standing: the seller's days, not escalating
+_MONEY = re.compile(
+    r"\b(money|refund|dinero|plata|reembols|dinheiro|grana|estorno|argent|rembours"
+    r"|деньг|денег|возврат|kas[aęy]|pieni[ąę]\w*|zwrot)"
+)
 
 
 # "ok, how do I open one?", "how do I file it", "e como abro entao?", "а можно по шагам?": a dispute
@@ -90,9 +101,12 @@ _OPENING_ONE = re.compile(
 )
 
 
-def _named_topic(text: Text) -> Optional[Text]:
+def _named_topic(text: Text, last: Optional[Text]) -> Optional[Text]:
     text = text.lower()
-    return next((topic for topic, words in _NAMED_TOPICS if words.search(text)), None)
+    named = next((topic for topic, words in _NAMED_TOPICS if words.search(text)), None)
+    if named is None and last == _ESCALATION and _MONEY.search(text):
+        return _SELLER_WINDOW
+    return named
 
 
 def _last_topic(tracker: Tracker) -> Optional[Text]:
@@ -121,7 +135,8 @@ class ActionAnswerFollowUp(Action):
         step = tracker.get_slot("dispute_step")
         if step is None and _OPENING_ONE.search(text.lower()):
             return [FollowupAction("action_show_dispute_step")]
-        topic = _named_topic(text) or _last_topic(tracker)
+        last = _last_topic(tracker)
+        topic = _named_topic(text, last) or last
         if topic == _STEP:  # "what do I write in there?" during the steps: that step again
             topic = f"{_STEP}{int(step)}" if step else None
         standing = current_standing(tracker, clock.today()) if topic == _ESCALATION else None

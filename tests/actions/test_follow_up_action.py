@@ -141,3 +141,43 @@ async def test_opening_it_during_the_steps_is_that_step_again(
     )
     assert await ActionAnswerFollowUp().run(dispatcher, tracker, domain) == []
     assert sent(dispatcher) == ["utter_dispute_step_3"]
+
+
+@pytest.mark.parametrize(
+    "text, last, follow_up",
+    [
+        # the seller's silence named: what it leads to, whatever the last topic
+        (
+            "e se ele continuar mudo até la?",
+            "utter_standing_escalation_later",
+            "utter_follow_up_seller_window",
+        ),
+        ("and if they keep ignoring me?", "utter_contact_seller", "utter_follow_up_seller_window"),
+        # the money after a standing whose last words were about escalating
+        (
+            "czyli kasa powinna juz byc?",
+            "utter_offer_escalation_reminder",
+            "utter_follow_up_seller_window",
+        ),
+        (
+            "so the refund is already due?",
+            "utter_standing_escalation_later",
+            "utter_follow_up_seller_window",
+        ),
+        # the money after the returns: still the returns
+        ("and the refund, where do I send it?", "utter_return_process", "utter_follow_up_return"),
+        # escalating named with the money: escalating
+        (
+            "can I escalate to get my money?",
+            "utter_standing_escalation_later",
+            "utter_follow_up_escalation",
+        ),
+    ],
+)
+async def test_the_sellers_silence_or_the_money_after_a_standing(
+    make_tracker, dispatcher, domain, ev, sent, text, last, follow_up
+):
+    events = [ev.action("action_listen"), ev.user("greet"), bot_event(last)]
+    tracker = make_tracker("ask_follow_up", events=events, text=text)
+    await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
+    assert sent(dispatcher) == [follow_up]
