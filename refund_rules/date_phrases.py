@@ -20,7 +20,7 @@ _NUMBER = (
     r"|sze[sś][cć]|siedem|dziesi[eę][cć]"
 )
 _FEW = r"(?:unos|unas|uns|umas|alguns|algumas|quelques|несколько|kilka|par[eę])"
-# Per language: a time ago, a named day, a day of the month; {units}, {number}, {few},
+# Per language: a time ago, a named day, a day of the month; {units}, {number}, {few}, {day},
 # {months} and {weekdays} are filled in.
 _PATTERNS = {
     "es": [
@@ -29,7 +29,7 @@ _PATTERNS = {
         r"\b(?:hoy|ayer|anteayer|antier|anoche|esta\s+(?:misma\s+)?(?:mañana|manana|tarde)"
         r"|ahora\s+mismo)\b",
         r"(?:el\s+)?(?:d[ií]a\s+)?\d{1,2}\s+de\s+(?:{months})",
-        r"\bel\s+(?:d[ií]a\s+)?\d{1,2}\b(?![/.:]\d)",
+        r"\b(?:el|del)\s+(?:d[ií]a\s+)?{day}\b(?![/.:]\d)",
         r"(?:el\s+)?(?:{weekdays})(?:\s+pasado)?",
         r"(?:\bla\s+)?\bsemana\s+pasada|(?:\bel\s+)?\bmes\s+pasado",
     ],
@@ -47,7 +47,7 @@ _PATTERNS = {
         r"(?:il\s+y\s+a|[cç]a\s+fait|voil[aà]|depuis)\s+(?:{few}\s+|{number}\s+)?{units}",
         r"\b(?:aujourd'hui|hier(?:\s+soir)?|avant-hier|ce\s+matin|[àa]\s+l'instant)\b",
         r"(?:le\s+)?\d{1,2}(?:er)?\s+(?:{months})",
-        r"\ble\s+\d{1,2}(?:er)?\b(?![/.:]\d)",
+        r"\b(?:le|du)\s+{day}(?:er)?\b(?![/.:]\d)",
         r"(?:{weekdays})(?:\s+dernier)?",
         r"la\s+semaine\s+derni[eè]re|le\s+mois\s+dernier",
     ],
@@ -109,6 +109,8 @@ def _date_pattern(language: Text) -> Pattern[Text]:
         "units": f"(?:{_UNITS[language]})",
         "number": f"(?:{_NUMBER})",
         "few": _FEW,
+        # a day of the month, 1 to 31 ("du 38" is a size)
+        "day": r"(?:0?[1-9]|[12]\d|3[01])",
         "months": f"(?:{_names(language, get_month_names)})",
         "weekdays": f"(?:{_names(language, get_day_names, _WEEKDAYS_AFTER_ON.get(language, []))})",
     }

@@ -125,7 +125,7 @@ _LOCAL = {
             r"|\bel otro d[ií]a\b|\bhace poco\b"
             r"|^(el |la |este |esta )?(mes|semana) pasad[oa]$|^(este mes|esta semana)$"
         ),
-        re.compile(r"^(?:el )?(?:d[ií]a )?(\d{1,2})$"),
+        re.compile(r"^(?:el |del )?(?:d[ií]a )?(\d{1,2})$"),
         [
             _number_words(_NUMBERS_ES_PT),
             (re.compile(r"^(?:el )?d[ií]a (\d{1,2} de)"), r"\1"),
@@ -161,7 +161,7 @@ _LOCAL = {
             r"\bquelques (jours|semaines)\b|\bl'autre jour\b|\br[ée]cemment\b"
             r"|^(le mois|la semaine) derni[eè]re?$|^(ce mois-ci|cette semaine)$"
         ),
-        re.compile(r"^(?:le )?(\d{1,2})(?:er)?$"),
+        re.compile(r"^(?:le |du )?(\d{1,2})(?:er)?$"),
         [
             (re.compile(r"^(\w+) dernier$"), r"\1"),
             (re.compile(r"^(?:[cç]a fait|voil[aà]|depuis) "), "il y a "),

@@ -52,6 +52,9 @@ from addons.nlu.foreign_dates import foreign_dates
             "other_event",
         ),
         ("pt", "a disputa eu abri hj", "hj", "dispute_opened"),
+        # a dispute "of the 14th"
+        ("fr", "mon litige date du 14 et toujours rien", "du 14", "dispute_opened"),
+        ("es", "la disputa es del 14 y el vendedor no contesta", "del 14", "dispute_opened"),
         ("pt", "o vendedor despachou dia 18", "dia 18", "other_event"),
         ("ru", "открыл спор в понедельник", "в понедельник", "dispute_opened"),
         ("pl", "spor otworzylam we wtorek", "we wtorek", "dispute_opened"),
@@ -119,6 +122,7 @@ def test_each_date_gets_the_role_of_the_words_nearest_to_it():
         ("ru", "что если мы не договоримся за 15 дней?"),
         ("pt", "o vendedor vai ter até quando?"),  # "ter" is not Tuesday
         ("es", "Pedí unas zapatillas del 38 y me han mandado un 42"),
+        ("fr", "je chausse du 38 et on m'a envoyé du 42"),
         # "until today" is no day something happened
         ("pt", "uma bolsa e até hj nada, to desesperada"),
         ("es", "y hasta hoy nada"),
