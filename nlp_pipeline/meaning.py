@@ -51,7 +51,8 @@ _CUES = [
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s|\b(but|and then|so|because|although|though)\b")
 _QUESTION_START = re.compile(
     r"^\s*(?:(?:so|and|but|ok|okay|then|hmm|huh|wait|hang on)\W+)*"
-    r"(what|when|how|do|does|did|is|are|can|could|will|would|should|must|if|after|within"
+    r"(what|whats|when|where|wheres|why|who|which|how|do|does|did|is|are|can|could|will|would"
+    r"|should|must|if|after|within"
     r"|before|are weekends)\b"
 )
 _ANCHORED = re.compile(r"\b(ago|last|since|yesterday|today|on|back)\b|\d{1,2}[/.]\d{1,2}")

@@ -5,7 +5,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.entity_meaning import EntityMeaning, give_meaning
-from nlp_pipeline.meaning import date_role
+from nlp_pipeline.meaning import asks_a_question, date_role
 
 
 def role_of(text: str, phrase: str):
@@ -156,3 +156,17 @@ def test_a_message_that_is_only_a_long_number_is_the_order_number(text, found):
     EntityMeaning().process([message])
     entities = message.get("entities") or []
     assert [e["value"] for e in entities] == ([text.lstrip("#")] if found else [])
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("where is my money seller said he refund me 1 week ago", True),
+        ("why did the seller reject it", True),
+        ("ok so which button do I press", True),
+        ("the seller hasn't answered my dispute", False),
+        ("wherever it is, it never came to me.", False),
+    ],
+)
+def test_a_question_is_asked(text, asks):
+    assert asks_a_question(text) is asks
