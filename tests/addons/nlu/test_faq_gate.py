@@ -90,3 +90,29 @@ def test_otherwise_the_intent_stays(text, intent, faq, answer):
     message = _behind(text, intent, faq, answer)
     answer_first(message, close_behind=0.25, answer_found=0.5)
     assert message.get("intent")["name"] == intent
+
+
+def test_small_talk_is_not_answered_with_a_rule():
+    message = _behind("e ai, tudo certo?", "greet", 0.3, 0.42)
+    answer_first(message, close_behind=0.25, answer_found=0.4)
+    assert message.get("intent")["name"] == "greet"
+
+
+def test_a_message_that_asks_nothing_gives_way_to_a_real_second_choice():
+    message = classified(
+        "the vendor is ignoring my dispute completely",
+        [("faq", 0.63), ("report_seller_unresponsive", 0.27)],
+        answer={"intent_response_key": "faq/seller_response_window", "confidence": 0.64},
+    )
+    gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2)
+    assert message.get("intent")["name"] == "report_seller_unresponsive"
+
+
+def test_a_message_that_asks_nothing_stays_faq_with_no_second_choice():
+    message = classified(
+        "still no return address from the seller",
+        [("faq", 0.99), ("report_seller_unresponsive", 0.004)],
+        answer={"intent_response_key": "faq/no_rma_number", "confidence": 0.6},
+    )
+    gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2)
+    assert message.get("intent")["name"] == "faq"
