@@ -104,15 +104,26 @@ def test_a_message_that_asks_nothing_gives_way_to_a_real_second_choice():
         [("faq", 0.63), ("report_seller_unresponsive", 0.27)],
         answer={"intent_response_key": "faq/seller_response_window", "confidence": 0.64},
     )
-    gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2)
+    gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2, doubtful_unasked=0.7)
     assert message.get("intent")["name"] == "report_seller_unresponsive"
 
 
-def test_a_message_that_asks_nothing_stays_faq_with_no_second_choice():
+@pytest.mark.parametrize(
+    "text, ranking, answer",
+    [
+        ("still no return address from the seller", [("faq", 0.99), ("x", 0.004)], 0.6),
+        (
+            "tracking says delivered but i never got anything",
+            [("faq", 0.6), ("report_not_received", 0.35)],
+            0.85,
+        ),
+    ],
+)
+def test_a_message_that_asks_nothing_stays_faq_with_a_sure_answer_or_no_second_choice(
+    text, ranking, answer
+):
     message = classified(
-        "still no return address from the seller",
-        [("faq", 0.99), ("report_seller_unresponsive", 0.004)],
-        answer={"intent_response_key": "faq/no_rma_number", "confidence": 0.6},
+        text, ranking, answer={"intent_response_key": "faq/x", "confidence": answer}
     )
-    gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2)
+    gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2, doubtful_unasked=0.7)
     assert message.get("intent")["name"] == "faq"
