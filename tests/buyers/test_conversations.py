@@ -18,15 +18,15 @@ from refund_rules.languages import ENGLISH
 from tests.buyers.script import Conversation, Outcome, expand, load, patterns, tags
 from tests.servers import RestClient, Servers
 
-# Measured now: en 158/165, es 44/49, fr 43/48, pl 45/51, pt 48/53, ru 47/52; a data change moves
+# Measured now: en 158/165, es 46/49, fr 45/48, pl 46/51, pt 51/53, ru 49/52; a data change moves
 # one or two. Each floor is at least two conversations below. The aim is 0.95 in every language.
 PASS_RATE_FLOOR: Dict[str, float] = {
     "en": 0.94,
-    "es": 0.85,
-    "fr": 0.85,
-    "pl": 0.84,
-    "pt": 0.86,
-    "ru": 0.86,
+    "es": 0.89,
+    "fr": 0.89,
+    "pl": 0.86,
+    "pt": 0.92,
+    "ru": 0.90,
 }
 OTHER_LANGUAGE_FLOOR = 0.5
 MINIMUM_CONVERSATIONS = {"en": 150}
