@@ -26,8 +26,8 @@ of an answer (at least `answer_found`): the specific answer fits better. Not whe
 about the buyer's own case (their deadlines, their dispute's status, escalating it): "il reste
 combien de jours au vendeur ?" wants the buyer's dates, not the rule; nor small talk. On the
 held-out messages, 0.25 and 0.4 (the thresholds `NoDisputeYet` uses for the same question)
-changed 7 intents, 5 to the right one (0.5: 6, 5 right); with 0.4 one more English buyer
-conversation passes.
+changed 6 intents, 5 to the right one, as 0.5 does; with 0.4 one more English buyer conversation
+passes.
 
 Runs after the answer selector and before the FallbackClassifier.
 """
