@@ -24,10 +24,10 @@ would I know where to send it?" as a follow-up, "do I have to send the item back
 process) is answered when `faq` is close behind (at least `close_behind`) and the selector is sure
 of an answer (at least `answer_found`): the specific answer fits better. Not when the intent is
 about the buyer's own case (their deadlines, their dispute's status, escalating it): "il reste
-combien de jours au vendeur ?" wants the buyer's dates, not the rule; nor small talk. On the
-held-out messages, 0.25 and 0.4 (the thresholds `NoDisputeYet` uses for the same question)
-changed 6 intents, 5 to the right one, as 0.5 does; with 0.4 one more English buyer conversation
-passes.
+combien de jours au vendeur ?" wants the buyer's dates, not the rule; nor the steps, nor small
+talk. On the held-out messages, 0.25 and 0.4 (the thresholds `NoDisputeYet` uses for the same
+question) changed 4 intents, each to the right one, as 0.5 does; with 0.4 one more English buyer
+conversation passes.
 
 Runs after the answer selector and before the FallbackClassifier.
 """
@@ -42,12 +42,14 @@ from addons.nlu.per_message import PerMessageComponent, choose_intent
 from nlp_pipeline.meaning import asks_a_question
 
 RETRIEVAL_INTENT = "faq"
-# Intents a rule's answer does not replace: about the buyer's own case, and small talk ("e aí,
-# tudo certo?" asks nothing the guide answers).
+# Intents a rule's answer does not replace: about the buyer's own case, the steps ("where is the
+# Open Dispute button?" is not what a dispute is), and small talk ("e aí, tudo certo?" asks nothing
+# the guide answers).
 KEPT_INTENTS = {
     "check_deadlines",
     "ask_dispute_status",
     "ask_escalation",
+    "ask_dispute_steps",
     "greet",
     "goodbye",
     "thank",

@@ -127,3 +127,9 @@ def test_a_message_that_asks_nothing_stays_faq_with_a_sure_answer_or_no_second_c
     )
     gate(message, threshold=0.2, doubtful=0.35, runner_up=0.2, doubtful_unasked=0.7)
     assert message.get("intent")["name"] == "faq"
+
+
+def test_the_steps_are_not_answered_with_a_rule():
+    message = _behind("where is the Open Dispute button?", "ask_dispute_steps", 0.26, 0.46)
+    answer_first(message, close_behind=0.25, answer_found=0.4)
+    assert message.get("intent")["name"] == "ask_dispute_steps"
