@@ -42,6 +42,10 @@ from addons.nlu.per_message import PerMessageComponent, choose_intent
 from nlp_pipeline.meaning import asks_a_question
 
 RETRIEVAL_INTENT = "faq"
+# `faq` close behind another intent, and an answer the selector is sure of: also what
+# `NoDisputeYet` asks of a question said with "no dispute yet".
+CLOSE_BEHIND = 0.25
+ANSWER_FOUND = 0.4
 # Intents a rule's answer does not replace: about the buyer's own case, the steps ("where is the
 # Open Dispute button?" is not what a dispute is), and small talk ("e aí, tudo certo?" asks nothing
 # the guide answers).
@@ -141,8 +145,8 @@ class FaqGate(PerMessageComponent):
             "threshold": 0.2,
             "doubtful": 0.35,
             "runner_up": 0.2,
-            "close_behind": 0.25,
-            "answer_found": 0.4,
+            "close_behind": CLOSE_BEHIND,
+            "answer_found": ANSWER_FOUND,
             "doubtful_unasked": 0.7,
         }
 

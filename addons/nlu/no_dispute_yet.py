@@ -13,24 +13,23 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from addons.nlu.faq_gate import ANSWER_FOUND, CLOSE_BEHIND, faq_close_behind
 from addons.nlu.faq_gate import RETRIEVAL_INTENT as FAQ_INTENT
-from addons.nlu.faq_gate import faq_close_behind
 from addons.nlu.per_message import PerMessageComponent, choose_intent
 from nlp_pipeline.meaning import asks_a_question, says_no_dispute_yet, tells_dispute_date
 
 STEPS_INTENT = "ask_dispute_steps"
-# A question asked with "no dispute yet": `faq` at least this confident behind the intent chosen
-# (requests for the steps leave it near 0), and an answer the answer selector is at least this sure
-# of. 0.4 and 0.5 give the same held-out results; with 0.4 one more buyer-suite turn is answered.
-FAQ_CLOSE_BEHIND = 0.25
-ANSWER_FOUND = 0.4
+# A question asked with "no dispute yet" is answered when `faq` is close behind the intent chosen
+# (requests for the steps leave it near 0) with an answer the selector is sure of (faq_gate's
+# thresholds). 0.4 and 0.5 give the same held-out results; with 0.4 one more buyer-suite turn is
+# answered.
 
 
 def read_no_dispute(message: Message) -> None:
     text = message.get(TEXT) or ""
     if not says_no_dispute_yet(text) or tells_dispute_date(message.get(ENTITIES) or []):
         return
-    if asks_a_question(text) and faq_close_behind(message, FAQ_CLOSE_BEHIND, ANSWER_FOUND):
+    if asks_a_question(text) and faq_close_behind(message, CLOSE_BEHIND, ANSWER_FOUND):
         # "no dispute yet. how many days do they get once I open one?": answered first
         choose_intent(message, FAQ_INTENT)
     else:
