@@ -23,7 +23,7 @@ of 165 against 150 for an English-only model; per language, 150.
 
 import json
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Set, Text, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Text, Tuple
 
 import numpy as np
 from joblib import Parallel, delayed
@@ -36,7 +36,7 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy.sparse import csr_matrix, hstack, vstack
+from scipy.sparse import coo_matrix, csr_matrix, hstack, spmatrix
 from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
@@ -74,22 +74,34 @@ def words(message: Message) -> Set[Text]:
     return {token.text.lower() for token in tokens if any(c.isalpha() for c in token.text)}
 
 
-def sentence_counts(message: Message) -> csr_matrix:
-    """The message's sparse sentence features side by side, as `get_sparse_features` joins them.
+def sentence_counts(messages: List[Message]) -> csr_matrix:
+    """The messages' sparse sentence features, one row each, the blocks side by side as
+    `get_sparse_features` joins them.
 
-    Stacked directly: `get_sparse_features` deep-copies every feature matrix on each call, which
-    was half the time of the whole NLU pipeline.
+    Read directly (`get_sparse_features` deep-copies every feature matrix on each call, which was
+    half the time of the whole NLU pipeline) and stacked block by block.
     """
-    return hstack(
+    per_message = [
         [
             feature.features
             for feature in message.features
             if feature.attribute == TEXT
             and feature.is_sparse()
             and feature.type == FEATURE_TYPE_SENTENCE
-        ],
-        format="csr",
-    )
+        ]
+        for message in messages
+    ]
+    return hstack([_one_row_each(block) for block in zip(*per_message, strict=True)], format="csr")
+
+
+def _one_row_each(block: Sequence[spmatrix]) -> csr_matrix:
+    """One-row matrices stacked (scipy's `vstack` checks each of thousands of them in turn)."""
+    rows = [row.tocoo() for row in block]
+    data = np.concatenate([row.data for row in rows])
+    columns = np.concatenate([row.col for row in rows])
+    row_of_each = np.repeat(np.arange(len(rows)), [row.nnz for row in rows])
+    shape = (len(rows), rows[0].shape[1])
+    return coo_matrix((data, (row_of_each, columns)), shape=shape).tocsr()
 
 
 def inverse_document_frequency(counts: csr_matrix) -> np.ndarray:
@@ -141,7 +153,7 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
         self.by_language: Dict[Text, Any] = {}  # language -> its LogisticRegression
 
     def _create_X(self, messages: List[Message]) -> csr_matrix:
-        counts = vstack([sentence_counts(message) for message in messages], format="csr")
+        counts = sentence_counts(messages)
         if not self.idf.size:  # training: the counts, weighted once the idf is known
             return counts
         return weighted(counts, self.idf).astype(PREDICTION_DTYPE)
