@@ -138,6 +138,20 @@ def asks_a_question(text: str) -> bool:
     )
 
 
+# "and what if he never answers?", "et si…", "y si…", "e se…", "a jeśli…", "а если…": a
+# question about what would happen. A comma after "si" is a "yes" ("si, no contesta").
+_SUPPOSING = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|et|mais|y|pero|e|mas|a|i|и|а|но)\W+)*"
+    r"(?:what\W+if|co\W+jak|(?:что\W+)?если|(?:co\W+)?(?:jeśli|jesli|jeżeli|jezeli|gdyby)|if|si|se)"
+    r"\b(?!\s*,)"
+)
+
+
+def supposes(text: str) -> bool:
+    """Does the message ask what would happen if something did (or did not)?"""
+    return asks_a_question(text) and bool(_SUPPOSING.search(text.lower()))
+
+
 def _anchored(text: str, start: int, end: int) -> bool:
     """Is the phrase a point in time ("3 days ago", "two weeks back", "on the 9th") rather than
     a span ("three days")? The word after it counts: "two weeks" + "back"."""

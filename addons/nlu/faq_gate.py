@@ -29,6 +29,9 @@ talk. On the held-out messages, 0.25 and 0.4 (the thresholds `NoDisputeYet` uses
 question) changed 4 intents, each to the right one, as 0.5 does; with 0.4 one more English buyer
 conversation passes.
 
+A supposition is not a report: "and what if the seller never answers?" read as the buyer telling
+that the seller is silent gets the rule's answer when the selector has one (at least `threshold`).
+
 Runs after the answer selector and before the FallbackClassifier.
 """
 
@@ -39,7 +42,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONF
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
-from nlp_pipeline.meaning import asks_a_question
+from nlp_pipeline.meaning import asks_a_question, supposes
 
 RETRIEVAL_INTENT = "faq"
 # `faq` close behind another intent, and an answer the selector is sure of: also what
@@ -61,6 +64,11 @@ KEPT_INTENTS = {
     "affirm",
     "deny",
 }
+
+
+# Reports a supposition is not: "a jeśli sprzedawca nie odpisze?" asks what the seller's silence
+# would lead to, it does not tell that the seller is silent.
+SUPPOSED_REPORTS = {"report_seller_unresponsive"}
 
 
 def _selected(message: Message) -> Dict[Text, Any]:
@@ -137,6 +145,17 @@ def answer_first(message: Message, close_behind: float, answer_found: float) -> 
         choose_intent(message, RETRIEVAL_INTENT)
 
 
+def supposition_answered(message: Message, threshold: float) -> None:
+    """ "e se a loja me ignorar?" read as the buyer's report: the rule's answer, when the selector
+    has one, with the report's confidence (both readings are about the same silence)."""
+    intent = message.get(INTENT) or {}
+    answer = answer_confidence(message)
+    if intent.get("name") not in SUPPOSED_REPORTS or answer is None or answer < threshold:
+        return
+    if supposes(message.get(TEXT) or ""):
+        choose_intent(message, RETRIEVAL_INTENT, float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0))
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class FaqGate(PerMessageComponent):
     @staticmethod
@@ -161,3 +180,4 @@ class FaqGate(PerMessageComponent):
             float(self.config["runner_up"]),
             float(self.config["doubtful_unasked"]),
         )
+        supposition_answered(message, float(self.config["threshold"]))

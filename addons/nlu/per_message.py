@@ -10,15 +10,17 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 
-def choose_intent(message: Message, name: Text) -> None:
-    """Give `message` the intent `name`, with the confidence the classifier gave it; the intent
-    it replaces goes to the end of the ranking."""
+def choose_intent(message: Message, name: Text, confidence: Optional[float] = None) -> None:
+    """Give `message` the intent `name`, with `confidence` or else the confidence the classifier
+    gave it; the intent it replaces goes to the end of the ranking."""
     replaced = message.get(INTENT) or {}
     if replaced.get("name") == name:
         return
     ranking: List[Dict[Text, Any]] = message.get(INTENT_RANKING_KEY) or []
-    ranked = next((r for r in ranking if r.get("name") == name), {"confidence": 0.0})
-    chosen = {"name": name, "confidence": float(ranked.get("confidence") or 0.0)}
+    if confidence is None:
+        ranked = next((r for r in ranking if r.get("name") == name), {"confidence": 0.0})
+        confidence = float(ranked.get("confidence") or 0.0)
+    chosen = {"name": name, "confidence": confidence}
     others = [r for r in ranking if r.get("name") not in (name, replaced.get("name"))]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen, *others, replaced], add_to_output=True)

@@ -5,7 +5,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.entity_meaning import EntityMeaning, give_meaning
-from nlp_pipeline.meaning import asks_a_question, date_role
+from nlp_pipeline.meaning import asks_a_question, date_role, supposes
 
 
 def role_of(text: str, phrase: str):
@@ -170,3 +170,22 @@ def test_a_message_that_is_only_a_long_number_is_the_order_number(text, found):
 )
 def test_a_question_is_asked(text, asks):
     assert asks_a_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text, supposing",
+    [
+        ("and what if the seller never answers?", True),
+        ("et si le vendeur répond pas ?", True),
+        ("y si pasa de mi?", True),
+        ("e se a loja me ignorar?", True),
+        ("a jeśli sprzedawca nie odpisze?", True),
+        ("а если продавец не ответит?", True),
+        ("si, el vendedor no contesta", False),  # "yes"
+        ("jak się zakłada ten spór?", False),  # "how"
+        ("the seller is ignoring me", False),
+        ("what is an RMA?", False),
+    ],
+)
+def test_a_supposition_asks_what_would_happen(text, supposing):
+    assert supposes(text) is supposing

@@ -3,7 +3,7 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.faq_gate import answer_first, gate
+from addons.nlu.faq_gate import answer_first, gate, supposition_answered
 from tests.addons.nlu.classified import classified
 
 
@@ -133,3 +133,30 @@ def test_the_steps_are_not_answered_with_a_rule():
     message = _behind("where is the Open Dispute button?", "ask_dispute_steps", 0.26, 0.46)
     answer_first(message, close_behind=0.25, answer_found=0.4)
     assert message.get("intent")["name"] == "ask_dispute_steps"
+
+
+def _reported(text, answer):
+    return classified(
+        text,
+        [("report_seller_unresponsive", 0.62), ("faq", 0.05), ("ask_follow_up", 0.33)],
+        answer={"intent_response_key": "faq/seller_response_window", "confidence": answer},
+    )
+
+
+def test_a_supposition_about_the_sellers_silence_gets_the_rule():
+    message = _reported("a jeśli sprzedawca nie odpisze?", 0.89)
+    supposition_answered(message, threshold=0.2)
+    assert message.get("intent") == {"name": "faq", "confidence": 0.62}
+
+
+@pytest.mark.parametrize(
+    "text, answer",
+    [
+        ("sprzedawca nie odpisuje od tygodnia", 0.89),  # tells
+        ("a jeśli sprzedawca nie odpisze?", 0.1),  # no answer fits
+    ],
+)
+def test_a_report_of_silence_stays(text, answer):
+    message = _reported(text, answer)
+    supposition_answered(message, threshold=0.2)
+    assert message.get("intent")["name"] == "report_seller_unresponsive"
