@@ -174,6 +174,8 @@ _LOCAL = {
         re.compile(
             r"\bнесколько (дней|недель)\b|\bна днях\b|\bнедавно\b"
             r"|^(в |на )?прошл(ом|ой) (месяце|неделе)$|^(в этом месяце|на этой неделе)$"
+            r"|\bв (январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре"
+            r"|декабре)\b"
         ),
         re.compile(r"^(\d{1,2})(?:-?г?о| числа)?$"),
         [
@@ -394,9 +396,13 @@ def _parse(phrase: str, today: date, language: str = "en") -> Tuple[Optional[dat
     except ValueError:
         pass
     settings = _settings(today, phrase)
-    data = DateDataParser(languages=[language], settings=settings).get_date_data(phrase)
-    parsed, period = data.date_obj, data.period or "day"
-    if parsed is None:
+    parser = DateDataParser(languages=[language], settings=settings)
+    data = parser.get_date_data(phrase)
+    if data.date_obj is None:  # the date among other words ("bo zaraz grudzień": a month)
         found = search_dates(phrase, languages=[language], settings=settings)
-        parsed, period = (found[0][1], "day") if found else (None, "day")
-    return (parsed.date() if parsed else None), period
+        if not found:
+            return None, "day"
+        data = parser.get_date_data(found[0][0])
+        if data.date_obj is None:
+            return found[0][1].date(), "day"
+    return data.date_obj.date(), data.period or "day"

@@ -95,6 +95,11 @@ def test_past_phrases(language, text, expected):
         ("pl", "grudzień"),
         ("pl", "w listopadzie"),
         ("ru", "ноябрь"),
+        ("ru", "открыл в ноябре"),
+        ("fr", "en novembre"),
+        # among other words: still a month
+        ("pl", "a swieta? bo zaraz grudzien"),
+        ("en", "hmm maybe november"),
     ],
 )
 def test_vague_answers_are_asked_again(language, text):
