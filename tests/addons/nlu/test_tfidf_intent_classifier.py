@@ -8,6 +8,7 @@ import pytest
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix
@@ -122,6 +123,16 @@ def test_a_model_restored_under_another_node_name_loads(tmp_path):
     )
 
     assert loaded.idf.size and set(loaded.clf.classes_) == set(EXAMPLES)
+
+
+def test_a_model_of_the_older_format_asks_to_be_trained_again(tmp_path):
+    trained(tmp_path, TfidfIntentClassifier, TrainingData(messages_of(EXAMPLES)))
+    (tmp_path / "tested" / "all.skops").write_bytes(b"")  # what an older version wrote
+    context = ExecutionContext(graph_schema=None, node_name="tested")  # type: ignore[arg-type]
+    config = TfidfIntentClassifier.get_default_config()
+
+    with pytest.raises(RasaException, match="train it again"):
+        TfidfIntentClassifier.load(config, LocalModelStorage(tmp_path), Resource("tested"), context)
 
 
 def messages_of(examples):
