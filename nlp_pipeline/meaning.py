@@ -249,3 +249,40 @@ def says_no_dispute_yet(text: str) -> bool:
     any of the assistant's languages?"""
     lowered = text.lower().replace("\u2019", "'")
     return bool(NO_DISPUTE_YET.search(lowered) or NO_DISPUTE_YET_ELSEWHERE.search(lowered))
+
+
+# "the seller agreed to a return", "el vendedor aceptó la devolución", "o vendedor aceitou a
+# devolução", "le vendeur a accepté le retour", "продавец согласился на возврат", "sprzedawca
+# zgodził się na zwrot": the item goes back. Not a refund of the money ("aceptó la devolución del
+# dinero", "согласился на возврат денег", "zgodził się na zwrot pieniędzy").
+_NOT_THE_MONEY = (
+    r"(?!\s+(?:my |the |your |del |de mi |do |de )?"
+    r"(?:money|cash|payment|funds|dinero|plata|dinheiro|grana|argent)"
+    r"|\s+(?:денег|деньги|средств)|\s+(?:pieni[eę]dzy|kasy|got[oó]wki))"
+)
+# Not after a "not": "sklep nie zgodził się na zwrot", "не согласился", "n'a pas accepté".
+_NOT_DENIED = (
+    r"(?<!not )(?<!n't )(?<!never )(?<!no )(?<!nunca )(?<!não )(?<!nao )(?<!pas )"
+    r"(?<!jamais )(?<!не )(?<!nie )"
+)
+RETURN_AGREED = re.compile(
+    rf"{_NOT_DENIED}\b(?:agreed|accepted|approved|ok'?d|okayed|said yes)(?: to)?(?: a| the| my)? "
+    rf"(?:return|send(?:ing)? it back|tak(?:e|ing) it back)\b{_NOT_THE_MONEY}"
+    rf"|{_NOT_DENIED}\b(?:acept[oó]|aprob[oó]|autoriz[oó]|est[aá] de acuerdo con"
+    r"|dijo que s[ií] a)(?: la| el)? "
+    rf"(?:devoluci[oó]n|devolver(?:lo|la)?|retorno)\b{_NOT_THE_MONEY}"
+    rf"|{_NOT_DENIED}\b(?:aceitou|aprovou|autorizou|concordou com)(?: a| o)? "
+    rf"(?:devolu[cç][aã]o|devolver|troca)\b{_NOT_THE_MONEY}"
+    rf"|{_NOT_DENIED}\b(?:a |m'a )?(?:accept[ée]|valid[ée]|autoris[ée]|ok pour|d'accord pour)"
+    r"(?: le| un| mon)? (?:retour|renvoi)\b"
+    rf"|{_NOT_DENIED}\b(?:согласил\w*|одобрил\w*|принял\w*|разрешил\w*) (?:на )?"
+    rf"(?:возврат|вернуть)\b{_NOT_THE_MONEY}"
+    rf"|{_NOT_DENIED}\b(?:zgodzi[lł]\w* (?:si[eę] )?na|zaakceptowa[lł]\w*"
+    rf"|przyj(?:[aą][lł]|[eę][lł]a)\w*|zatwierdzi[lł]\w*) (?:zwrot|odes[lł]anie)\b{_NOT_THE_MONEY}"
+)
+
+
+def says_return_agreed(text: str) -> bool:
+    """Do the words say the seller agreed to have the item sent back, in any of the assistant's
+    languages?"""
+    return bool(RETURN_AGREED.search(text.lower().replace("\u2019", "'")))

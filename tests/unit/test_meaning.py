@@ -5,7 +5,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.entity_meaning import EntityMeaning, give_meaning
-from nlp_pipeline.meaning import asks_a_question, date_role, supposes
+from nlp_pipeline.meaning import asks_a_question, date_role, says_return_agreed, supposes
 
 
 def role_of(text: str, phrase: str):
@@ -189,3 +189,27 @@ def test_a_question_is_asked(text, asks):
 )
 def test_a_supposition_asks_what_would_happen(text, supposing):
     assert supposes(text) is supposing
+
+
+@pytest.mark.parametrize(
+    "text, agreed",
+    [
+        ("the lamp came broken and the seller agreed to a return", True),
+        ("el vendedor aceptó la devolución, ¿ahora qué hago?", True),
+        ("o vendedor aceitou a devolução, e agora?", True),
+        ("le vendeur a accepté le retour, je fais quoi ?", True),
+        ("продавец согласился на возврат а что дальше", True),
+        ("sprzedawca zgodził się na zwrot, co teraz?", True),
+        ("the seller agreed to return my money", False),  # a refund
+        ("продавец согласился на возврат денег", False),
+        ("sprzedawca zgodził się na zwrot pieniędzy", False),
+        ("el vendedor aceptó la devolución del dinero", False),
+        ("I want to return it", False),
+        ("sklep nie zgodzil sie na zwrot i zamknal temat", False),  # refused
+        ("le vendeur n'a pas accepté le retour", False),
+        ("the seller never accepted the return", False),
+        ("продавец не согласился на возврат", False),
+    ],
+)
+def test_a_return_the_seller_agreed_to(text, agreed):
+    assert says_return_agreed(text) is agreed
