@@ -92,6 +92,33 @@ def test_each_complaint_gets_its_own_guidance(bot):
         assert "Contact now" in answer
 
 
+@pytest.mark.parametrize(
+    "message, said",
+    [
+        ("the kettle came leaking and the seller agreed to a return, what do I do now?", "RMA"),
+        ("lampa przyszła pęknięta, sprzedawca zgodził się na zwrot, co teraz?", "RMA"),
+        ("a lâmpada chegou quebrada e o vendedor aceitou a devolução, e agora?", "RMA"),
+    ],
+)
+def test_a_return_the_seller_agreed_to_gets_how_it_goes(bot, message, said):
+    answer = bot.texts(f"e2e-{uuid.uuid4().hex[:8]}", message)
+    assert said in answer, answer
+    assert "Contact now" not in answer  # not the complaint's first advice again
+
+
+@pytest.mark.parametrize(
+    "message, automatic",
+    [
+        # read as the buyer reporting the silence before FaqGate
+        ("y si el vendedor me ignora?", "automáticamente"),
+        ("a jeśli sprzedawca nie odpisze?", "automatycznie"),
+    ],
+)
+def test_what_if_the_seller_stays_silent_gets_the_rule(bot, message, automatic):
+    answer = bot.texts(f"e2e-{uuid.uuid4().hex[:8]}", message)
+    assert automatic in answer, answer
+
+
 def test_human_request_gives_a_case_summary(bot, sender):
     bot.texts(sender, "my earbuds never arrived, order 8123456789012345")
     bot.texts(sender, "no thanks")
