@@ -59,6 +59,8 @@ _TOPICS: Dict[Text, List[Text]] = {
         "utter_no_live_agents",
     ],
     "utter_follow_up_status": ["utter_dispute_status"],
+    # "and if I misread the listing myself, does it count?": the reasons again, that one among them
+    "utter_faq/valid_reasons": ["utter_faq/valid_reasons"],
     "utter_follow_up_seller_window": [
         "utter_faq/seller_response_window",
         "utter_deadline_rules",

@@ -42,6 +42,8 @@ async def answer(make_tracker, dispatcher, domain, ev, said, slots=None):
         (["utter_faq/finished_no_money"], "utter_follow_up_aliexpress_help"),
         # "where do I see that in the app?" after where the dispute's status shows
         (["utter_dispute_status"], "utter_follow_up_status"),
+        # "and does it count if I misread the listing?" after what counts as a reason
+        (["utter_faq/valid_reasons"], "utter_faq/valid_reasons"),
         # a second follow-up stays on the topic
         (["utter_return_process", "utter_follow_up_return"], "utter_follow_up_return"),
         # the most recent topic wins, and answers without a topic are passed over

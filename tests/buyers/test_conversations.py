@@ -18,12 +18,12 @@ from refund_rules.languages import ENGLISH
 from tests.buyers.script import Conversation, Outcome, expand, load, patterns, tags
 from tests.servers import RestClient, Servers
 
-# Measured now: en 158/165, es 46/49, fr 45/48, pl 47/51, pt 51/53, ru 51/52; a data change moves
+# Measured now: en 158/165, es 46/49, fr 46/48, pl 47/51, pt 51/53, ru 51/52; a data change moves
 # one or two. Each floor is at least two conversations below. The aim is 0.95 in every language.
 PASS_RATE_FLOOR: Dict[str, float] = {
     "en": 0.94,
     "es": 0.89,
-    "fr": 0.89,
+    "fr": 0.91,
     "pl": 0.88,
     "pt": 0.92,
     "ru": 0.94,
