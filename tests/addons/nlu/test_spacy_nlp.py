@@ -11,13 +11,19 @@ from addons.nlu.spacy_nlp import SpacyNLP
 ANSWER = "The seller has up to 5 days to respond."
 
 
-def _parsed(component):
+def _with_a_ruler():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "complaint", "pattern": "never came"}])
+    return SpacyModel(model=nlp, model_name="ruled")
+
+
+def _parsed(component, model=None):
     messages = [
         Message(data={"text": "how long does the seller have", "response": ANSWER}),
         Message(data={"text": "is there a time limit for the seller", "response": ANSWER}),
         Message(data={"text": "my parcel never came"}),
     ]
-    model = SpacyModel(model=spacy.blank("en"), model_name="blank")
+    model = model or SpacyModel(model=spacy.blank("en"), model_name="blank")
     component(model, component.get_default_config()).process_training_data(
         TrainingData(messages), model
     )
@@ -34,3 +40,15 @@ def test_a_text_said_twice_is_parsed_once_to_the_same_tokens_as_rasas():
             if own_doc is not None:
                 assert [t.text for t in own_doc] == [t.text for t in their_doc]
     assert ours[2].get("response_spacy_doc") is None
+
+
+def test_training_parses_leave_the_entity_ruler_out_and_messages_keep_it():
+    ours, rasas = _parsed(SpacyNLP, _with_a_ruler()), _parsed(RasaSpacyNLP, _with_a_ruler())
+    own_doc, their_doc = ours[2].get("text_spacy_doc"), rasas[2].get("text_spacy_doc")
+    assert [t.text for t in own_doc] == [t.text for t in their_doc]  # the same tokens
+    assert own_doc.ents == () and [e.text for e in their_doc.ents] == ["never came"]
+
+    model = _with_a_ruler()
+    message = Message(data={"text": "my parcel never came"})
+    SpacyNLP(model, SpacyNLP.get_default_config()).process([message], model)
+    assert [e.text for e in message.get("text_spacy_doc").ents] == ["never came"]
