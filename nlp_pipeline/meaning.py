@@ -265,21 +265,21 @@ _NOT_DENIED = (
     r"(?<!not )(?<!n't )(?<!never )(?<!no )(?<!nunca )(?<!não )(?<!nao )(?<!pas )"
     r"(?<!jamais )(?<!не )(?<!nie )"
 )
-RETURN_AGREED = re.compile(
-    rf"{_NOT_DENIED}\b(?:agreed|accepted|approved|ok'?d|okayed|said yes)(?: to)?(?: a| the| my)? "
-    rf"(?:return|send(?:ing)? it back|tak(?:e|ing) it back)\b{_NOT_THE_MONEY}"
-    rf"|{_NOT_DENIED}\b(?:acept[oó]|aprob[oó]|autoriz[oó]|est[aá] de acuerdo con"
-    r"|dijo que s[ií] a)(?: la| el)? "
-    rf"(?:devoluci[oó]n|devolver(?:lo|la)?|retorno)\b{_NOT_THE_MONEY}"
-    rf"|{_NOT_DENIED}\b(?:aceitou|aprovou|autorizou|concordou com)(?: a| o)? "
-    rf"(?:devolu[cç][aã]o|devolver|troca)\b{_NOT_THE_MONEY}"
-    rf"|{_NOT_DENIED}\b(?:a |m'a )?(?:accept[ée]|valid[ée]|autoris[ée]|ok pour|d'accord pour)"
-    r"(?: le| un| mon)? (?:retour|renvoi)\b"
-    rf"|{_NOT_DENIED}\b(?:согласил\w*|одобрил\w*|принял\w*|разрешил\w*) (?:на )?"
-    rf"(?:возврат|вернуть)\b{_NOT_THE_MONEY}"
-    rf"|{_NOT_DENIED}\b(?:zgodzi[lł]\w* (?:si[eę] )?na|zaakceptowa[lł]\w*"
-    rf"|przyj(?:[aą][lł]|[eę][lł]a)\w*|zatwierdzi[lł]\w*) (?:zwrot|odes[lł]anie)\b{_NOT_THE_MONEY}"
-)
+_RETURN_AGREED_BY_LANGUAGE = [
+    r"(?:agreed|accepted|approved|ok'?d|okayed|said yes)(?: to)?(?: a| the| my)? "
+    rf"(?:return|send(?:ing)? it back|tak(?:e|ing) it back)\b{_NOT_THE_MONEY}",
+    r"(?:acept[oó]|aprob[oó]|autoriz[oó]|est[aá] de acuerdo con|dijo que s[ií] a)(?: la| el)? "
+    rf"(?:devoluci[oó]n|devolver(?:lo|la)?|retorno)\b{_NOT_THE_MONEY}",
+    r"(?:aceitou|aprovou|autorizou|concordou com)(?: a| o)? "
+    rf"(?:devolu[cç][aã]o|devolver|troca)\b{_NOT_THE_MONEY}",
+    r"(?:a |m'a )?(?:accept[ée]|valid[ée]|autoris[ée]|ok pour|d'accord pour)(?: le| un| mon)? "
+    r"(?:retour|renvoi)\b",
+    r"(?:согласил\w*|одобрил\w*|принял\w*|разрешил\w*) (?:на )?"
+    rf"(?:возврат|вернуть)\b{_NOT_THE_MONEY}",
+    r"(?:zgodzi[lł]\w* (?:si[eę] )?na|zaakceptowa[lł]\w*|przyj(?:[aą][lł]|[eę][lł]a)\w*"
+    rf"|zatwierdzi[lł]\w*) (?:zwrot|odes[lł]anie)\b{_NOT_THE_MONEY}",
+]
+RETURN_AGREED = re.compile(rf"{_NOT_DENIED}\b(?:{'|'.join(_RETURN_AGREED_BY_LANGUAGE)})")
 
 
 def says_return_agreed(text: str) -> bool:

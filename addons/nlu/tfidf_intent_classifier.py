@@ -42,12 +42,12 @@ from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
-# The regression trained on all languages. Named by what it is, not by the graph node (Rasa names
-# its file after the node, which a restored training cache renames when the pipeline changes).
-ALL_LANGUAGES_FILE = "all.npz"
-# Each language's regression: "<code>.npz". Plain arrays: loading skops, as Rasa's own classifier
+# Each regression's file ("<code>.npz"): plain arrays. Loading skops, as Rasa's own classifier
 # does, took 7 s (it inspects every scikit-learn estimator when imported).
 REGRESSION_SUFFIX = ".npz"
+# The regression trained on all languages. Named by what it is, not by the graph node (Rasa names
+# its file after the node, which a restored training cache renames when the pipeline changes).
+ALL_LANGUAGES_FILE = f"all{REGRESSION_SUFFIX}"
 IDF_FILE = "idf.npy"
 VOCABULARY_FILE = "vocabulary.json"
 LANGUAGES_FILE = "languages.json"
