@@ -135,12 +135,14 @@ def answer_when_to_escalate(
 def reminder_dates(
     planned: List[PlannedReminder], today: date, locale: str = "en"
 ) -> Dict[Text, Text]:
-    """`seller_reminder_on` and `escalation_reminder_on`, for the reminders planned."""
+    """`seller_last_day` and `escalation_reminder_on`, for the reminders planned. The seller's
+    reminder is named by the day it follows, the one the buyer was just told is the seller's last,
+    so that an answer never holds two dates for the seller's time."""
     names = {
-        ReminderKind.SELLER_WINDOW_CLOSED: "seller_reminder_on",
+        ReminderKind.SELLER_WINDOW_CLOSED: "seller_last_day",
         ReminderKind.ESCALATION_AVAILABLE: "escalation_reminder_on",
     }
-    return {names[r.kind]: long_date(r.on, today, locale) for r in planned}
+    return {names[r.kind]: long_date(r.about, today, locale) for r in planned}
 
 
 # From this confidence, a second intent `accept_reminders` in a message about the dispute's date

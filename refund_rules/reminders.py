@@ -26,15 +26,22 @@ class ReminderKind(enum.Enum):
 class PlannedReminder:
     kind: ReminderKind
     on: date
+    about: date  # the day it is about: the seller's last day, or the first day to escalate
 
 
 def reminders_to_offer(standing: DisputeStanding) -> List[PlannedReminder]:
     """The reminders still in the future for a dispute in this standing."""
     planned = [
         PlannedReminder(
-            ReminderKind.SELLER_WINDOW_CLOSED, standing.seller_deadline + timedelta(days=1)
+            ReminderKind.SELLER_WINDOW_CLOSED,
+            on=standing.seller_deadline + timedelta(days=1),
+            about=standing.seller_deadline,
         ),
-        PlannedReminder(ReminderKind.ESCALATION_AVAILABLE, standing.escalation_from),
+        PlannedReminder(
+            ReminderKind.ESCALATION_AVAILABLE,
+            on=standing.escalation_from,
+            about=standing.escalation_from,
+        ),
     ]
     return [reminder for reminder in planned if reminder.on > standing.today]
 

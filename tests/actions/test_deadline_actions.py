@@ -296,7 +296,7 @@ async def test_day_2(make_tracker, dispatcher, domain, sent, render):
         "utter_standing_escalation_later",
         "utter_offer_reminders",
     ]
-    assert dispatcher.messages[2]["seller_reminder_on"] == "Wednesday 2 December"
+    assert dispatcher.messages[2]["seller_last_day"] == "Tuesday 1 December"
     assert dispatcher.messages[2]["escalation_reminder_on"] == "Friday 11 December"
     for message in dispatcher.messages[:2]:
         assert {k: message[k] for k in values} == values
@@ -363,7 +363,7 @@ async def test_day_5_is_the_sellers_last_day(make_tracker, dispatcher, domain, s
         "utter_standing_escalation_later",
         "utter_offer_reminders",  # the seller reminder is tomorrow
     ]
-    assert dispatcher.messages[2]["seller_reminder_on"] == "Sunday 29 November"
+    assert dispatcher.messages[2]["seller_last_day"] == "Saturday 28 November"  # today
     first = dispatcher.messages[0]
     assert first["opened"] == "Monday 23 November"
     assert first["opened_ago"] == "5 days ago"

@@ -16,7 +16,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 # Values actions pass with a response (`utter_message(response=..., **values)`).
 ACTION_VALUES = {
     "opened", "opened_ago", "days_left", "seller_deadline", "escalation_from", "days_until",
-    "seller_reminder_on", "escalation_reminder_on", "date", "order_date", "step",
+    "seller_last_day", "escalation_reminder_on", "date", "order_date", "step",
     "order_number", "complaint", "product", "dispute_opened", "words",
 }  # fmt: skip
 # What a buyer may type, quoted as an example: not a policy number.

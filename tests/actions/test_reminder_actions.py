@@ -22,8 +22,8 @@ async def test_both_reminders_are_set_and_named(make_tracker, dispatcher, domain
     ]
     assert sent(dispatcher) == ["utter_reminders_set"]
     assert render(dispatcher.messages[0], tracker)["text"] == (
-        "Done: I'll message you here on Tuesday 1 December and Thursday 10 December. Say "
-        "'cancel my reminders' any time to stop them."
+        "Done: I'll message you here the morning after the seller's last day (Monday 30 "
+        "November) and on Thursday 10 December. Say 'cancel my reminders' any time to stop them."
     )
 
 

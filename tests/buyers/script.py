@@ -41,7 +41,7 @@ TAGS: Dict[str, str] = {
     "step3": r"step 3 of \d",
     "step4": r"step 4 of \d",
     "step5": r"step 5 of \d",
-    "reminders_set": r"i'll message you here on",
+    "reminders_set": r"i'll message you here",
     "reminders_cancelled": r"cancelled your reminders",
     "english_only": r"\benglish\b",
     "no_live_agent": r"no live agents?",

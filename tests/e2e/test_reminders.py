@@ -77,9 +77,7 @@ async def test_reminders_arrive_over_socketio(bot):
     async with SocketChat(bot.url) as chat:
         await chat.say("the seller hasn't answered my dispute", "When did you open")
         await chat.say("4 days ago", "Shall I remind you?")
-        await chat.say(
-            "yes", "I'll message you here on Monday 30 November and Wednesday 9 December"
-        )
+        await chat.say("yes", "the morning after the seller's last day (Sunday 29 November)")
         await chat.wait_for(SELLER_REMINDER, timeout=10)
         await chat.wait_for(ESCALATION_REMINDER, timeout=20)
         await asyncio.sleep(2)

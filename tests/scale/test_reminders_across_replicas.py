@@ -57,7 +57,7 @@ async def test_a_web_buyer_on_b_gets_each_reminder_once_from_the_others(three):
     async with SocketChat(b.url) as on_b, SocketChat(a.url, on_b.session_id) as on_a:
         await on_a.say("the seller hasn't answered my dispute", "When did you open")
         await on_a.say("4 days ago", "Shall I remind you?")
-        await on_a.say("yes", "I'll message you here on")
+        await on_a.say("yes", "I'll message you here")
         await on_b.wait_for(SELLER_REMINDER, timeout=15)
         await on_b.wait_for(ESCALATION_REMINDER, timeout=25)
         await asyncio.sleep(3)  # both A and C have fired both by now
@@ -70,7 +70,7 @@ def test_a_reminder_is_delivered_once_when_its_replica_dies(three, settings, tra
     client = RestClient(a.url)
     client.texts(buyer, "the seller hasn't answered my dispute")
     client.texts(buyer, "I opened it 4 days ago")
-    assert "I'll message you here on" in client.texts(buyer, "yes")
+    assert "I'll message you here" in client.texts(buyer, "yes")
     a.kill_rasa()  # the replica that scheduled both reminders: C delivers them
 
     deadline = time.monotonic() + 30

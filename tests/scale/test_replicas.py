@@ -31,7 +31,7 @@ OPENINGS = ("the seller ignores my dispute", "the seller hasn't answered my disp
 REPLY_TO = {
     "the seller ignores my dispute": "When did you open the dispute?",
     "the seller hasn't answered my dispute": "When did you open the dispute?",
-    "yes": "Done: I'll message you here on",
+    "yes": "Done: I'll message you here",
     "how do returns work?": "Return Merchandise Authorization",
     "thanks": "You're welcome!",
     "bye": "Good luck with your refund!",
