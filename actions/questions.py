@@ -45,6 +45,9 @@ _FORM = "deadline_form"
 # the words name the dispute.
 ABOUT_CANCELLING = "utter_faq/seller_asks_cancel"
 _NAMES_A_DISPUTE = re.compile(r"disput|claim|litige|reclam|спор|sp[oó]r", re.IGNORECASE)
+# An answer whose question names days of the week, not a date ("czy licza sie soboty i
+# niedziele?").
+ABOUT_WEEKDAYS = "utter_faq/weekends"
 # Answers about one complaint type.
 COMPLAINT_OF_ANSWER = {
     "utter_faq/keep_wrong_size": "wrong_size",
@@ -104,7 +107,12 @@ class ActionAnswerQuestion(Action):
         dispatcher.utter_message(response=answer)
         if dispute_date_said(tracker) and not in_the_form:  # the form asks again if vague
             return [FollowupAction(_FORM)]
-        if _date_of_nothing_said(tracker) and not date_known and not in_the_form:
+        if (
+            _date_of_nothing_said(tracker)
+            and answer != ABOUT_WEEKDAYS
+            and not date_known
+            and not in_the_form
+        ):
             # "sprawa jest od 18 listopada a sprzedawca nie odpowiada. kiedy dostanę pieniądze?"
             return [FollowupAction(_FORM)]
         if in_the_form and says_no_dispute_yet(text):

@@ -190,3 +190,13 @@ async def test_a_question_told_with_a_date_of_nothing_asks_for_the_disputes(
     dispatcher.messages.clear()
     tracker = asked(make_tracker, "utter_faq/refund_time", [ordered])
     assert await run(tracker, dispatcher, domain) == []
+
+
+async def test_days_of_the_week_in_a_question_about_weekends_are_not_a_date(
+    make_tracker, dispatcher, domain, sent
+):
+    # "czy do tych 5 dni dla sprzedawcy licza sie soboty i niedziele?"
+    said = {"entity": "date", "value": "niedziele"}
+    tracker = asked(make_tracker, "utter_faq/weekends", [said])
+    assert await run(tracker, dispatcher, domain) == []
+    assert sent(dispatcher) == ["utter_faq/weekends"]
