@@ -286,3 +286,26 @@ def says_return_agreed(text: str) -> bool:
     """Do the words say the seller agreed to have the item sent back, in any of the assistant's
     languages?"""
     return bool(RETURN_AGREED.search(text.lower().replace("\u2019", "'")))
+
+
+# "the seller isn't answering my dispute", "el vendedor no responde", "o vendedor não responde",
+# "le vendeur ne répond pas", "продавец молчит", "sprzedawca nie odpisuje".
+SELLER_SILENT_WORDS = re.compile(
+    r"\b(?:isn'?t|is not|hasn'?t|has not|doesn'?t|does not|won'?t|never) (?:answer|respond|repl)\w*"
+    r"|\bignor\w+|\bghost\w*|\bsilent\b|\bno (?:answer|reply|response)\b"
+    r"|\bno (?:me )?(?:responde|contesta|ha respondido|ha contestado|dice nada)\b|\bsin respuesta\b"
+    r"|\bn[aã]o (?:me )?(?:responde|respondeu|retorna|d[aá] retorno)\b|\bsem resposta\b"
+    r"|\bne (?:me )?r[ée]pond (?:pas|plus|jamais|toujours pas)\b|\baucune r[ée]ponse\b"
+    r"|\bне отвечает\b|\bмолчит\b|\bигнорирует\b|\bнет ответа\b"
+    r"|\bnie (?:odpowiada|odpisuje|odpowiedzia[lł]|odpisa[lł])\b|\bmilczy\b|\bbrak odpowiedzi\b"
+)
+# A refusal: "rejected", "rechazó", "recusou", "a refusé", "отклонил", "odrzucił".
+REJECTION_WORDS = re.compile(
+    r"reject|refus|declin|\bdenied|rechaz|rejeit|recus|negou|отклон|отказ|odrzuc|odrzuć|odm[oó]wi"
+)
+
+
+def says_seller_silent_not_rejecting(text: str) -> bool:
+    """Do the words say the seller is silent, without saying anything was refused?"""
+    lowered = text.lower().replace("\u2019", "'")
+    return bool(SELLER_SILENT_WORDS.search(lowered)) and not REJECTION_WORDS.search(lowered)

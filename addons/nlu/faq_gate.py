@@ -29,6 +29,11 @@ talk. On the held-out messages, 0.25 and 0.4 (the thresholds `NoDisputeYet` uses
 question) changed 4 intents, each to the right one, as 0.5 does; with 0.4 one more English buyer
 conversation passes.
 
+Silence is not a rejection: "el vendedor no responde a mi disputa de unas botas que nunca
+llegaron" read as the question about a rejected dispute tells that the seller is silent, and is
+that report, with the question's confidence. On the held-out messages no answer about a rejected
+dispute names silence.
+
 A supposition is not a report: "and what if the seller never answers?" read as the buyer telling
 that the seller is silent gets the rule's answer when the selector has one (at least `threshold`).
 
@@ -42,7 +47,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONF
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
-from nlp_pipeline.meaning import asks_a_question, supposes
+from nlp_pipeline.meaning import asks_a_question, says_seller_silent_not_rejecting, supposes
 
 RETRIEVAL_INTENT = "faq"
 # `faq` close behind another intent, and an answer the selector is sure of: also what
@@ -65,6 +70,10 @@ KEPT_INTENTS = {
     "deny",
 }
 
+
+# The answer about a rejected dispute, and the report a silent seller is.
+ABOUT_A_REJECTION = "faq/dispute_rejected"
+SILENCE_REPORTED = "report_seller_unresponsive"
 
 # Reports a supposition is not: "a jeśli sprzedawca nie odpisze?" asks what the seller's silence
 # would lead to, it does not tell that the seller is silent.
@@ -145,6 +154,15 @@ def answer_first(message: Message, close_behind: float, answer_found: float) -> 
         choose_intent(message, RETRIEVAL_INTENT)
 
 
+def silence_reported(message: Message) -> None:
+    """A rejected dispute's answer for words that tell of silence and no refusal: the report."""
+    intent = message.get(INTENT) or {}
+    if intent.get("name") != RETRIEVAL_INTENT or answer_key(message) != ABOUT_A_REJECTION:
+        return
+    if says_seller_silent_not_rejecting(message.get(TEXT) or ""):
+        choose_intent(message, SILENCE_REPORTED, float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0))
+
+
 def supposition_answered(message: Message, threshold: float) -> None:
     """ "e se a loja me ignorar?" read as the buyer's report: the rule's answer, when the selector
     has one, with the report's confidence (both readings are about the same silence)."""
@@ -180,4 +198,5 @@ class FaqGate(PerMessageComponent):
             float(self.config["runner_up"]),
             float(self.config["doubtful_unasked"]),
         )
+        silence_reported(message)
         supposition_answered(message, float(self.config["threshold"]))
