@@ -29,10 +29,11 @@ talk. On the held-out messages, 0.25 and 0.4 (the thresholds `NoDisputeYet` uses
 question) changed 4 intents, each to the right one, as 0.5 does; with 0.4 one more English buyer
 conversation passes.
 
-Silence is not a rejection: "el vendedor no responde a mi disputa de unas botas que nunca
-llegaron" read as the question about a rejected dispute tells that the seller is silent, and is
-that report, with the question's confidence. On the held-out messages no answer about a rejected
-dispute names silence.
+Words that tell of the seller's silence (and of no refusal) make the report of silence the
+second choice: read as the question about a rejected dispute, or as a doubted answer to a message
+that asks nothing (below `doubtful_unasked`), "el vendedor no responde a mi disputa de unas botas
+que nunca llegaron" is that report, with the question's confidence. Of the 38 held-out messages
+that name silence, none read as `faq` is changed: each asks a question or has a sure answer.
 
 A supposition is not a report: "and what if the seller never answers?" read as the buyer telling
 that the seller is silent gets the rule's answer when the selector has one (at least `threshold`).
@@ -154,12 +155,15 @@ def answer_first(message: Message, close_behind: float, answer_found: float) -> 
         choose_intent(message, RETRIEVAL_INTENT)
 
 
-def silence_reported(message: Message) -> None:
-    """A rejected dispute's answer for words that tell of silence and no refusal: the report."""
+def silence_reported(message: Message, doubtful_unasked: float) -> None:
+    """Words that tell of silence and no refusal, answered as a rejected dispute or doubtfully
+    without a question: the report."""
     intent = message.get(INTENT) or {}
-    if intent.get("name") != RETRIEVAL_INTENT or answer_key(message) != ABOUT_A_REJECTION:
+    text = message.get(TEXT) or ""
+    if intent.get("name") != RETRIEVAL_INTENT or not says_seller_silent_not_rejecting(text):
         return
-    if says_seller_silent_not_rejecting(message.get(TEXT) or ""):
+    doubted = not asks_a_question(text) and (answer_confidence(message) or 0.0) < doubtful_unasked
+    if answer_key(message) == ABOUT_A_REJECTION or doubted:
         choose_intent(message, SILENCE_REPORTED, float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0))
 
 
@@ -198,5 +202,5 @@ class FaqGate(PerMessageComponent):
             float(self.config["runner_up"]),
             float(self.config["doubtful_unasked"]),
         )
-        silence_reported(message)
+        silence_reported(message, float(self.config["doubtful_unasked"]))
         supposition_answered(message, float(self.config["threshold"]))
