@@ -42,6 +42,7 @@ _TOPICS: Dict[Text, List[Text]] = {
         "utter_contact_seller_first",
         "utter_offer_walkthrough",
         "utter_offer_walkthrough_again",
+        "utter_faq/seller_apology",
     ],
     "utter_follow_up_aliexpress_help": [  # what the guide does not cover
         "utter_faq/weekends",

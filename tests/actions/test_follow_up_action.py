@@ -44,6 +44,8 @@ async def answer(make_tracker, dispatcher, domain, ev, said, slots=None):
         (["utter_dispute_status"], "utter_follow_up_status"),
         # "and does it count if I misread the listing?" after what counts as a reason
         (["utter_faq/valid_reasons"], "utter_faq/valid_reasons"),
+        # "and if he doesn't?" after what a seller who misdescribed the item must do
+        (["utter_faq/seller_apology"], "utter_follow_up_seller"),
         # a second follow-up stays on the topic
         (["utter_return_process", "utter_follow_up_return"], "utter_follow_up_return"),
         # the most recent topic wins, and answers without a topic are passed over
