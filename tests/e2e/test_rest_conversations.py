@@ -119,6 +119,37 @@ def test_what_if_the_seller_stays_silent_gets_the_rule(bot, message, automatic):
     assert automatic in answer, answer
 
 
+@pytest.mark.parametrize(
+    "message, said",
+    [
+        ("does the seller have to apologise if the watch is a fake?", "apology by email"),
+        ("czy sprzedawca musi mnie przeprosić, jak zegarek to podróbka?", "przeprosić e-mailem"),
+        ("el vendedor tiene que disculparse si el reloj es falso?", "correo electrónico"),
+    ],
+)
+def test_what_the_seller_owes_for_a_misdescribed_item(bot, message, said):
+    answer = bot.texts(f"e2e-{uuid.uuid4().hex[:8]}", message)
+    assert said in answer, answer
+
+
+@pytest.mark.parametrize(
+    "message, asked",
+    [
+        ("el vendedor no contesta mi disputa por un reloj que nunca llegó", "¿Cuándo abriste"),
+        ("o vendedor nao responde minha disputa de um relogio que nunca chegou", "Quando você"),
+    ],
+)
+def test_a_silent_seller_told_with_the_complaint_gets_the_date_question(bot, message, asked):
+    answer = bot.texts(f"e2e-{uuid.uuid4().hex[:8]}", message)
+    assert asked in answer, answer
+
+
+def test_weekdays_in_a_question_about_weekends_are_not_a_date(bot, sender):
+    answer = bot.texts(sender, "czy soboty i niedziele liczą się do tych 5 dni?")
+    assert "weekendy" in answer
+    assert "Kiedy spór został otwarty" not in answer
+
+
 def test_human_request_gives_a_case_summary(bot, sender):
     bot.texts(sender, "my earbuds never arrived, order 8123456789012345")
     bot.texts(sender, "no thanks")
