@@ -29,12 +29,6 @@ talk. On the held-out messages, 0.25 and 0.4 (the thresholds `NoDisputeYet` uses
 question) changed 4 intents, each to the right one, as 0.5 does; with 0.4 one more English buyer
 conversation passes.
 
-Words that tell of the seller's silence (and of no refusal) make the report of silence the
-second choice: read as the question about a rejected dispute, or as a doubted answer to a message
-that asks nothing (below `doubtful_unasked`), "el vendedor no responde a mi disputa de unas botas
-que nunca llegaron" is that report, with the question's confidence. Of the 38 held-out messages
-that name silence, none read as `faq` is changed: each asks a question or has a sure answer.
-
 A supposition is not a report: "and what if the seller never answers?" read as the buyer telling
 that the seller is silent gets the rule's answer when the selector has one (at least `threshold`).
 
@@ -48,7 +42,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONF
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
-from nlp_pipeline.meaning import asks_a_question, says_seller_silent_not_rejecting, supposes
+from nlp_pipeline.meaning import asks_a_question, supposes
 
 RETRIEVAL_INTENT = "faq"
 # `faq` close behind another intent, and an answer the selector is sure of: also what
@@ -71,10 +65,6 @@ KEPT_INTENTS = {
     "deny",
 }
 
-
-# The answer about a rejected dispute, and the report a silent seller is.
-ABOUT_A_REJECTION = "faq/dispute_rejected"
-SILENCE_REPORTED = "report_seller_unresponsive"
 
 # Reports a supposition is not: "a jeśli sprzedawca nie odpisze?" asks what the seller's silence
 # would lead to, it does not tell that the seller is silent.
@@ -155,18 +145,6 @@ def answer_first(message: Message, close_behind: float, answer_found: float) -> 
         choose_intent(message, RETRIEVAL_INTENT)
 
 
-def silence_reported(message: Message, doubtful_unasked: float) -> None:
-    """Words that tell of silence and no refusal, answered as a rejected dispute or doubtfully
-    without a question: the report."""
-    intent = message.get(INTENT) or {}
-    text = message.get(TEXT) or ""
-    if intent.get("name") != RETRIEVAL_INTENT or not says_seller_silent_not_rejecting(text):
-        return
-    doubted = not asks_a_question(text) and (answer_confidence(message) or 0.0) < doubtful_unasked
-    if answer_key(message) == ABOUT_A_REJECTION or doubted:
-        choose_intent(message, SILENCE_REPORTED, float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0))
-
-
 def supposition_answered(message: Message, threshold: float) -> None:
     """ "e se a loja me ignorar?" read as the buyer's report: the rule's answer, when the selector
     has one, with the report's confidence (both readings are about the same silence)."""
@@ -202,5 +180,4 @@ class FaqGate(PerMessageComponent):
             float(self.config["runner_up"]),
             float(self.config["doubtful_unasked"]),
         )
-        silence_reported(message, float(self.config["doubtful_unasked"]))
         supposition_answered(message, float(self.config["threshold"]))

@@ -3,7 +3,7 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.faq_gate import answer_first, gate, silence_reported, supposition_answered
+from addons.nlu.faq_gate import answer_first, gate, supposition_answered
 from tests.addons.nlu.classified import classified
 
 
@@ -160,58 +160,3 @@ def test_a_report_of_silence_stays(text, answer):
     message = _reported(text, answer)
     supposition_answered(message, threshold=0.2)
     assert message.get("intent")["name"] == "report_seller_unresponsive"
-
-
-def _rejection_answered(text, answer="faq/dispute_rejected", confidence=0.41):
-    return classified(
-        text,
-        [("faq", 0.93), ("report_seller_unresponsive", 0.04), ("report_not_received", 0.03)],
-        answer={"intent_response_key": answer, "confidence": confidence},
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "el vendedor no responde a mi disputa de unas botas que nunca llegaron",
-        "o vendedor não responde a minha disputa das botas",
-        "продавец молчит по спору",
-    ],
-)
-def test_silence_read_as_a_rejection_is_the_report(text):
-    message = _rejection_answered(text)
-    silence_reported(message, doubtful_unasked=0.7)
-    assert message.get("intent") == {"name": "report_seller_unresponsive", "confidence": 0.93}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the seller rejected my dispute and now ignores me",  # a refusal was told
-        "sprzedawca odrzucił spór, co teraz",
-    ],
-)
-def test_a_rejection_stays_a_rejection(text):
-    message = _rejection_answered(text)
-    silence_reported(message, doubtful_unasked=0.7)
-    assert message.get("intent")["name"] == "faq"
-
-
-def test_silence_told_without_a_question_and_a_doubted_answer_is_the_report():
-    text = "el vendedor no responde a mi disputa de unas botas que nunca llegaron"
-    message = _rejection_answered(text, "faq/seller_response_window", 0.39)
-    silence_reported(message, doubtful_unasked=0.7)
-    assert message.get("intent")["name"] == "report_seller_unresponsive"
-
-
-@pytest.mark.parametrize(
-    "text, confidence",
-    [
-        ("el vendedor no responde a mi disputa de unas botas", 0.9),  # a sure answer
-        ("what happens if the seller just ignores my dispute", 0.39),  # a question
-    ],
-)
-def test_the_rule_stays_for_a_question_or_a_sure_answer(text, confidence):
-    message = _rejection_answered(text, "faq/seller_response_window", confidence)
-    silence_reported(message, doubtful_unasked=0.7)
-    assert message.get("intent")["name"] == "faq"
