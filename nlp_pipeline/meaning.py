@@ -291,13 +291,23 @@ def says_return_agreed(text: str) -> bool:
 # "the seller isn't answering my dispute", "el vendedor no responde", "o vendedor não responde",
 # "le vendeur ne répond pas", "продавец молчит", "sprzedawca nie odpisuje".
 SELLER_SILENT_WORDS = re.compile(
-    r"\b(?:isn'?t|is not|hasn'?t|has not|doesn'?t|does not|won'?t|never) (?:answer|respond|repl)\w*"
-    r"|\bignor\w+|\bghost\w*|\bsilent\b|\bno (?:answer|reply|response)\b"
+    r"\b(?:isn'?t|is not|hasn'?t|has not|doesn'?t|does not|won'?t|not|never)"
+    r" (?:answer|respond|repl)\w*"
+    r"|\bignor(?:e|es|ed|ing|a|an|ó|ou|ando|uje|ują)\b|\bghost\w*|\bsilent\b"
+    r"|\bno (?:answer|reply|response)\b"
     r"|\bno (?:me )?(?:responde|contesta|ha respondido|ha contestado|dice nada)\b|\bsin respuesta\b"
-    r"|\bn[aã]o (?:me )?(?:responde|respondeu|retorna|d[aá] retorno)\b|\bsem resposta\b"
+    r"|\bn[aã]o (?:me )?(?:responde|respondeu|retorna|d[aá] retorno)\b|\b(?:sem|nenhuma) resposta\b"
     r"|\bne (?:me )?r[ée]pond (?:pas|plus|jamais|toujours pas)\b|\baucune r[ée]ponse\b"
     r"|\bне отвечает\b|\bмолчит\b|\bигнорирует\b|\bнет ответа\b"
     r"|\bnie (?:odpowiada|odpisuje|odpowiedzia[lł]|odpisa[lł])\b|\bmilczy\b|\bbrak odpowiedzi\b"
+)
+# Who is silent: the seller, the shop or the dispute ("el mando no responde" is a broken remote).
+SELLER_OR_DISPUTE_WORDS = re.compile(
+    r"seller|shop|store|vendor|merchant|supplier|disput|claim|\bcase\b"
+    r"|vendedor|tienda|loja|lojista|fornecedor|proveedor|reclam"
+    r"|vendeu?r|boutique|magasin|fournisseur|litige"
+    r"|продав|магазин|селлер|спор"
+    r"|sprzedaw|sklep|sp[oó]r"
 )
 # A refusal: "rejected", "rechazó", "recusou", "a refusé", "отклонил", "odrzucił".
 REJECTION_WORDS = re.compile(
@@ -308,4 +318,6 @@ REJECTION_WORDS = re.compile(
 def says_seller_silent_not_rejecting(text: str) -> bool:
     """Do the words say the seller is silent, without saying anything was refused?"""
     lowered = text.lower().replace("\u2019", "'")
-    return bool(SELLER_SILENT_WORDS.search(lowered)) and not REJECTION_WORDS.search(lowered)
+    return bool(
+        SELLER_SILENT_WORDS.search(lowered) and SELLER_OR_DISPUTE_WORDS.search(lowered)
+    ) and not REJECTION_WORDS.search(lowered)

@@ -11,7 +11,7 @@ become `report_seller_unresponsive` when the message was read as:
 - a walkthrough step ("the shop is dead silent since i opened the case, what now" started the
   steps from the login) or the fallback.
 A question about the silence keeps its answer ("what happens if the seller ignores my dispute?"
-is the rule). Of the 38 held-out messages that name silence, one changes: the walkthrough step
+is the rule). Of the 32 held-out messages that tell of silence, one changes: the walkthrough step
 above, labelled as the question about the seller's days. Runs after StepTold.
 """
 

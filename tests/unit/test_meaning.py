@@ -5,7 +5,13 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.entity_meaning import EntityMeaning, give_meaning
-from nlp_pipeline.meaning import asks_a_question, date_role, says_return_agreed, supposes
+from nlp_pipeline.meaning import (
+    asks_a_question,
+    date_role,
+    says_return_agreed,
+    says_seller_silent_not_rejecting,
+    supposes,
+)
 
 
 def role_of(text: str, phrase: str):
@@ -213,3 +219,28 @@ def test_a_supposition_asks_what_would_happen(text, supposing):
 )
 def test_a_return_the_seller_agreed_to(text, agreed):
     assert says_return_agreed(text) is agreed
+
+
+@pytest.mark.parametrize(
+    "text, silent",
+    [
+        ("the seller isn't answering my dispute", True),
+        ("shop has been ignoring me for a week", True),
+        ("el vendedor no responde a mi disputa", True),
+        ("o vendedor não responde faz dias", True),
+        ("le vendeur ne répond toujours pas", True),
+        ("продавец молчит уже неделю", True),
+        ("sprzedawca nie odpisuje od piątku", True),
+        ("the seller rejected my dispute and ignores me", False),  # a refusal
+        ("sprzedawca odrzucił spór i milczy", False),
+        ("o vendedor recusou e não responde mais", False),
+        ("the seller answered but offers a coupon", False),
+        ("the remote doesn't respond to the buttons", False),  # no seller, no dispute
+        ("el mando de la consola no responde", False),
+        ("od 14-go tracking milczy", False),
+        ("Me desculpe a ignorancia, mas o que e essa tal de disputa?", False),
+        ("il m'ignore depuis l'ouverture du litige", True),
+    ],
+)
+def test_the_sellers_silence_without_a_refusal(text, silent):
+    assert says_seller_silent_not_rejecting(text) is silent
