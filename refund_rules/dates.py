@@ -31,8 +31,11 @@ _FUTURE = re.compile(r"\b(next|tomorrow|from now|later)\b|^in\s+\w+\s+(days?|wee
 _VAGUE = re.compile(
     r"\b(a few|few|several|some) (days|weeks)\b|\b(a while|ages|recently)\b"
     r"|\bthe other day\b|\b(sometime|some time|earlier) (this|last) (week|month)\b"
-    r"|^(in |during |sometime |some time )?(last|this) (week|month)$"
 )
+# "last month", "early last month", "last week i think": a week or a month, unless a weekday or a
+# number names the day in it ("monday last week", "the 10th of last month").
+_WEEK_OR_MONTH = re.compile(r"\b(last|this|past) (week|month)\b")
+_DAY_IN_IT = re.compile(r"\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -297,7 +300,7 @@ def read_buyer_date(text: str, today: date, language: Optional[str] = None) -> D
     if language in _LOCAL:
         return _read_local_date(phrase, today, language)
     phrase = _OF_LAST_MONTH.sub(_last_month_name(today), phrase)
-    if _VAGUE.search(phrase):
+    if _VAGUE.search(phrase) or (_WEEK_OR_MONTH.search(phrase) and not _DAY_IN_IT.search(phrase)):
         return DateReading(None, DateDoubt.VAGUE)
     for pattern, replacement in _REWRITES:
         phrase = pattern.sub(replacement, phrase)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from refund_rules.dates import parse_buyer_date
+from refund_rules.dates import DateDoubt, parse_buyer_date, read_buyer_date
 
 TODAY = date(2026, 11, 28)
 assert TODAY.strftime("%A") == "Saturday"
@@ -199,3 +199,21 @@ def test_days_from_now_is_the_future():
 )
 def test_vague_word_elsewhere_in_the_sentence_is_ignored(text, expected):
     assert parse_buyer_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["last month", "hmm, last month sometime", "early last month", "last week i think"]
+)
+def test_a_week_or_a_month_without_its_day_is_vague(text):
+    assert read_buyer_date(text, TODAY).doubt is DateDoubt.VAGUE
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("around the 10th of last month", date(2026, 10, 10)),
+        ("tuesday of last week", date(2026, 11, 24)),
+    ],
+)
+def test_a_day_named_in_a_week_or_a_month_is_read(text, expected):
+    assert read_buyer_date(text, TODAY).day == expected
