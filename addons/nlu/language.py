@@ -19,6 +19,7 @@ FallbackClassifier.
 """
 
 import re
+import unicodedata
 from typing import Any, Dict, List, Optional, Pattern, Text, Tuple
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -109,6 +110,19 @@ def is_keyboard_mashing(text: Text) -> bool:
     words = _LATIN_WORD.findall(text)
     wordlike = [w for w in words if _VOWEL.search(w) and not _LETTER_THRICE.search(w)]
     return bool(words) and 2 * len(wordlike) <= len(words)
+
+
+# The scripts the spoken languages are written in; a message mostly in another one (Hindi's
+# Devanagari, Arabic, Chinese, Greek) is in a language lingua is not asked about.
+_OUR_SCRIPTS = ("LATIN", "CYRILLIC")
+
+
+def written_in_another_script(text: Text, min_letters: int = 2) -> bool:
+    """Are most of the message's letters, and at least `min_letters`, of a script none of the
+    spoken languages uses?"""
+    letters = [character for character in text if character.isalpha()]
+    other = [c for c in letters if not unicodedata.name(c, "").startswith(_OUR_SCRIPTS)]
+    return len(other) >= min_letters and 2 * len(other) > len(letters)
 
 
 def says_more_than_a_language(text: Text, min_words: int = 3) -> bool:
@@ -221,7 +235,7 @@ class OtherLanguage(PerMessageComponent):
     def process_message(self, message: Message) -> None:
         language = message.get(LANGUAGE)
         text = message.get(TEXT) or ""
-        written_in_another = (
+        written_in_another = written_in_another_script(text) or (
             language is not None
             and language not in self.config["spoken"]
             and message.get(LANGUAGE_CONFIDENCE, 0.0) >= float(self.config["min_confidence"])

@@ -66,6 +66,27 @@ def test_a_language_not_spoken_gets_other_language(identifier, text, language):
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "नमस्ते, AliExpress से पैसे वापस कैसे मिलते हैं?",  # Hindi: a script lingua isn't asked about
+        "我的包裹没有到",
+        "مرحبا، لم يصل طلبي",
+        "Γεια σας, το δέμα δεν ήρθε",
+    ],
+)
+def test_a_script_no_spoken_language_uses_gets_other_language(identifier, text):
+    message = parsed(identifier, text)
+    assert message.get("intent") == {"name": "other_language", "confidence": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text", ["my parcel 😡😡 never came", "my order from AliExpress 中国 never came"]
+)
+def test_a_few_other_characters_or_emoji_are_no_other_language(identifier, text):
+    assert parsed(identifier, text).get("intent")["name"] == "report_not_received"
+
+
+@pytest.mark.parametrize(
+    "text",
     ["а можно на украинском общаться?", "can we talk in German?", "pode falar em alemão?"],
 )
 def test_asking_for_a_language_not_spoken_gets_other_language(identifier, text):
