@@ -54,7 +54,7 @@ _PHRASES = {
         r"(produto|item) errado|veio outr[oa]|mandaram outr[oa]|nada a ver",
         "fr": r"(pas|non) conforme|ne correspond pas|pas comme (sur )?(la|les) photo|"
         r"different[e]? de (la|l')(photo|description|annonce)|mauvais(e)? (article|produit|"
-        r"couleur)|autre couleur|contrefacon|rien a voir|ressemble pas|correspond pas",
+        r"couleur)|autre couleur|contrefacon|rien a voir|ressembl\w* pas|correspond\w* pas",
         "ru": r"не соответству|не как на (фото|картинке)|не то,? что (я )?заказ|не тот товар|"
         r"другой товар|другого цвета|не того цвета|другой цвет|подделк|совсем не то",
         "pl": r"niezgodn|nie(zgodny)? z opisem|nie (jak|taki jak|takie jak) na zdj|inny (kolor|"
@@ -69,7 +69,7 @@ _PHRASES = {
         "fr": r"\bcasse(e|s|es)?\b|fele(e|s)?\b|fissure|endommage|abime|defectueu|ne (s')?"
         r"(marche|fonctionne|allume|charge) (pas|plus|jamais)|en panne|ecrase|brise|"
         r"(marche|fonctionne|s'allume|charge) (pas|plus|jamais)",
-        "ru": r"сломан|разбит|трещин|треснул|брак|не работает|не включается|не греет|"
+        "ru": r"сломан|разбит|трещин|треснул|треснут|брак|не работает|не включается|не греет|"
         r"не заряжается|поврежд|помят|испорчен|дефект",
         "pl": r"zepsut|uszkodz|pekniet|pekl[aoy]?\b|rozbit|zbit[aey]?\b|zgniecion|nie dziala|"
         r"nie wlacza|nie laduje|wadliw|polaman|zlaman|przestal[aoy]? dzialac",
@@ -98,6 +98,9 @@ _ONE_FOR_ANOTHER = {
     "pl": r"zamiast|zamowil\w*\b.{1,40}\ba (przyszl\w*|przyszedl|dostal\w*|przyslali)\b",
 }
 _SIZE_NUMBER = re.compile(r"\b\d{2,3} ?[a-h]?\b")
+# "Instead of" says one thing came for another; "ordered ..., it came ..." only when nothing else
+# went wrong ("заказал тонометр, пришёл с треснутым корпусом" is a defect).
+_INSTEAD = re.compile(r"en (vez|lugar) de|em vez de|no lugar d|au lieu d|вместо|zamiast")
 # "Doesn't work" about the tracking ("el número de seguimiento no funciona"), just before it.
 _NOT_THE_ITEM = {
     "es": r"seguimiento|tracking|numero|codigo|enlace",
@@ -172,7 +175,8 @@ def complaint_said(text: Text, language: Text) -> Optional[Dict[Text, Any]]:
                 found.append((match.start(), match.end(), kind))
     if not found:
         return None
-    start, end, kind = min(found)
+    told = [f for f in found if f[2] != _ONE_FOR_ANOTHER_KIND or _INSTEAD.search(plain, f[0], f[1])]
+    start, end, kind = min(told or found)
     if kind == _ONE_FOR_ANOTHER_KIND:
         two_sizes = len(_SIZE_NUMBER.findall(plain)) >= 2
         kind = "wrong_size" if two_sizes else "not_as_described"

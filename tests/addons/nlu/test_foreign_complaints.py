@@ -32,6 +32,10 @@ from addons.nlu.foreign_complaints import ForeignComplaints, complaint_said, fol
             "defective",
         ),
         ("es", "pedí una funda y vino un cargador", "not_as_described"),
+        # "ordered ..., it came ..." with what went wrong: that, not one thing for another
+        ("ru", "Заказал тонометр, пришёл с треснутым корпусом, давление 200 на 40", "defective"),
+        ("es", "pedí unos cascos y llegaron rotos", "defective"),
+        ("fr", "elles ne ressemblaient pas du tout à la photo", "not_as_described"),
         ("es", "pedi una M y me llego una XL", "wrong_size"),
         ("es", "mi paquete no ha llegado y el vendedor no contesta", "not_received"),
         ("pt", "o fone chegou quebrado, como peço reembolso?", "defective"),
