@@ -21,6 +21,9 @@ from tests.addons.nlu.classified import classified
         "no, todavía no abrí la disputa, solo le escribí al vendedor",
         "ainda não abri disputa nenhuma",
         "je n'ai pas encore ouvert de litige",
+        "non j'ai jamais ouvert de litige, je savais pas que ça existait",  # "ne" dropped
+        "nunca abrí una disputa",
+        "nunca abri nenhuma disputa",
         "не, спор пока не открывала",
         "nie otworzyłam jeszcze sporu",
     ],
