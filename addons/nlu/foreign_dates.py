@@ -108,6 +108,11 @@ def role_near(text: Text, start: int, end: int, language: Text) -> Optional[Text
     return min(found)[-1] if found else None
 
 
+# A date the buyer says it was not ("dimanche dernier, pas samedi", "w środę, nie we wtorek"):
+# no role, as in English ("last sunday, not saturday").
+_DENIED = re.compile(r"\b(?:pas|non|no|n[aã]o|не|nie)\s*$", re.IGNORECASE)
+
+
 def foreign_dates(text: Text, language: Text) -> List[Dict[Text, Any]]:
     entities = []
     for phrase, start, end in date_phrases(text, language):
@@ -118,7 +123,7 @@ def foreign_dates(text: Text, language: Text) -> List[Dict[Text, Any]]:
             "end": end,
             "extractor": ForeignDates.__name__,
         }
-        role = role_near(text, start, end, language)
+        role = None if _DENIED.search(text[:start]) else role_near(text, start, end, language)
         if role:
             entity["role"] = "delivered" if role == "delivered_opened" else role
         entities.append(entity)

@@ -131,3 +131,17 @@ def test_each_date_gets_the_role_of_the_words_nearest_to_it():
 )
 def test_a_duration_in_a_question_is_not_a_date(language, text):
     assert foreign_dates(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text, language, said, denied",
+    [
+        ("je l'ai ouvert dimanche dernier, pas samedi", "fr", "dimanche dernier", "samedi"),
+        ("me equivoque, la abri el 19 no el 21", "es", "el 19", "el 21"),
+        ("сорри, спор открыла не вчера, а в понедельник", "ru", "в понедельник", "вчера"),
+        ("poprawka, otworzyłam w czwartek, nie w piątek", "pl", "w czwartek", "w piątek"),
+    ],
+)
+def test_a_date_the_buyer_says_it_was_not_has_no_role(text, language, said, denied):
+    roles = {e["value"]: e.get("role") for e in foreign_dates(text, language)}
+    assert roles == {said: "dispute_opened", denied: None}
