@@ -30,7 +30,9 @@ question) changed 4 intents, each to the right one, as 0.5 does; with 0.4 one mo
 conversation passes.
 
 A supposition is not a report: "and what if the seller never answers?" read as the buyer telling
-that the seller is silent gets the rule's answer when the selector has one (at least `threshold`).
+that the seller is silent gets the rule's answer when the selector has one it does not doubt (at
+least `doubtful`; "et si le vendeur calcule pas ?" had 0.22 for what a seller owes for a
+misdescribed item).
 
 Runs after the answer selector and before the FallbackClassifier.
 """
@@ -147,7 +149,8 @@ def answer_first(message: Message, close_behind: float, answer_found: float) -> 
 
 def supposition_answered(message: Message, threshold: float) -> None:
     """ "e se a loja me ignorar?" read as the buyer's report: the rule's answer, when the selector
-    has one, with the report's confidence (both readings are about the same silence)."""
+    is sure enough of one (`threshold`: FaqGate's doubt), with the report's confidence (both
+    readings are about the same silence)."""
     intent = message.get(INTENT) or {}
     answer = answer_confidence(message)
     if intent.get("name") not in SUPPOSED_REPORTS or answer is None or answer < threshold:
@@ -180,4 +183,4 @@ class FaqGate(PerMessageComponent):
             float(self.config["runner_up"]),
             float(self.config["doubtful_unasked"]),
         )
-        supposition_answered(message, float(self.config["threshold"]))
+        supposition_answered(message, float(self.config["doubtful"]))

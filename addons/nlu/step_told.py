@@ -11,8 +11,9 @@ gives, during the steps, the buyer's dates from today. So does a complaint inten
 in the words ("submitted. it errored out on Monday, so today is the real one"), and a question
 the ResponseSelector has no sure answer for that names a step ("what am I supposed to write in
 the dispute form?": step 4 says what goes in it). A short message that asks to go back ("wait,
-go back, I think I clicked the wrong order") is `previous_step`, whatever else it names. Runs
-after NoDisputeYet.
+go back, I think I clicked the wrong order") is `previous_step`, whatever else it names. A
+supposition is no step ("e se ele continuar mudo até lá?", "continue" read as the next step): it
+is a follow-up. Runs after NoDisputeYet.
 """
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -22,9 +23,11 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_confidence, answer_key
 from addons.nlu.no_dispute_yet import ANSWER_FOUND  # below it, the selected answer is a guess
 from addons.nlu.per_message import PerMessageComponent, choose_intent
+from nlp_pipeline.meaning import supposes
 from refund_rules.walkthrough import says_go_back, step_from_words
 
 STEP_INTENT = "next_step"
+FOLLOW_UP_INTENT = "ask_follow_up"
 BACK_INTENT = "previous_step"
 # What the classifier takes a request to go back for when the words also name a step ("wait, go
 # back, I think I clicked the wrong order"); a request among more words than the maximum is about
@@ -74,6 +77,10 @@ def _complaint_without_its_words(message: Message) -> bool:
 def read_step(message: Message) -> None:
     text = message.get(TEXT) or ""
     intent = (message.get(INTENT) or {}).get("name")
+    if intent == STEP_INTENT and supposes(text):
+        # "e se ele continuar mudo até lá?" ("continue" read as the next step): a follow-up
+        choose_intent(message, FOLLOW_UP_INTENT)
+        return
     read_as_a_step = intent in READ_AS_GOING_BACK or _unsure_answer(message)
     if read_as_a_step and says_go_back(text) and len(text.split()) <= GO_BACK_MAX_WORDS:
         # "espera, volta um pouquinho, acho que cliquei no pedido errado": back, whatever step

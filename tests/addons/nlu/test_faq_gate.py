@@ -145,7 +145,7 @@ def _reported(text, answer):
 
 def test_a_supposition_about_the_sellers_silence_gets_the_rule():
     message = _reported("a jeśli sprzedawca nie odpisze?", 0.89)
-    supposition_answered(message, threshold=0.2)
+    supposition_answered(message, threshold=0.35)
     assert message.get("intent") == {"name": "faq", "confidence": 0.62}
 
 
@@ -154,9 +154,10 @@ def test_a_supposition_about_the_sellers_silence_gets_the_rule():
     [
         ("sprzedawca nie odpisuje od tygodnia", 0.89),  # tells
         ("a jeśli sprzedawca nie odpisze?", 0.1),  # no answer fits
+        ("et si le vendeur calcule pas ?", 0.22),  # an answer FaqGate doubts
     ],
 )
 def test_a_report_of_silence_stays(text, answer):
     message = _reported(text, answer)
-    supposition_answered(message, threshold=0.2)
+    supposition_answered(message, threshold=0.35)
     assert message.get("intent")["name"] == "report_seller_unresponsive"

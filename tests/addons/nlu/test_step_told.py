@@ -103,3 +103,14 @@ def test_going_back_wins_over_the_step_the_words_name(text):
 )
 def test_other_backs_are_no_step_back(text):
     assert parsed("request_refund", text) == "request_refund"
+
+
+@pytest.mark.parametrize(
+    "text", ["e se ele continuar mudo até la?", "and what if he carries on ignoring me?"]
+)
+def test_a_supposition_read_as_the_next_step_is_a_follow_up(text):
+    assert parsed("next_step", text) == "ask_follow_up"
+
+
+def test_a_step_command_stays_a_step():
+    assert parsed("next_step", "ok continue") == "next_step"
