@@ -24,11 +24,12 @@ from typing import Any, Dict, List, Optional, Pattern, Text, Tuple
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
+from nlp_pipeline.meaning import tells_dispute_date
 
 LANGUAGE = "language"
 LANGUAGE_CONFIDENCE = "language_confidence"
@@ -36,6 +37,7 @@ LANGUAGE_ASKED = "language_asked"
 LANGUAGE_GUESS = "language_guess"
 OTHER_LANGUAGE = "other_language"
 CHANGE_LANGUAGE = "change_language"
+DEADLINES_INTENT = "check_deadlines"
 # Said around a request for a language ("English please, thanks"): the request is answered.
 _PLEASANTRIES = {"greet", "thank", "goodbye", "affirm", "deny"}
 
@@ -261,6 +263,10 @@ class LanguageRequestWithMore(PerMessageComponent):
         if (message.get(INTENT) or {}).get("name") != CHANGE_LANGUAGE:
             return
         if not says_more_than_a_language(message.get(TEXT) or ""):
+            return
+        if tells_dispute_date(message.get(ENTITIES) or []):
+            # "can we continue in English? I opened it on Monday": where the dispute stands
+            choose_intent(message, DEADLINES_INTENT)
             return
         behind = [r for r in message.get(INTENT_RANKING_KEY) or [] if r["name"] != CHANGE_LANGUAGE]
         if (

@@ -185,3 +185,11 @@ def test_a_request_for_a_language_with_a_question_gets_the_question_answered(tex
     message = classified(text, [("change_language", 0.7), behind])
     LanguageRequestWithMore(LanguageRequestWithMore.get_default_config()).process([message])
     assert message.get("intent")["name"] == intent
+
+
+def test_a_request_for_a_language_with_the_disputes_date_gets_the_standing():
+    text = "Sorry, can we continue in English? My partner can't read French. I opened it on Monday."
+    opened = {"entity": "date", "value": "on Monday", "role": "dispute_opened"}
+    message = classified(text, [("change_language", 0.7), ("faq", 0.1)], [opened])
+    LanguageRequestWithMore(LanguageRequestWithMore.get_default_config()).process([message])
+    assert message.get("intent")["name"] == "check_deadlines"
