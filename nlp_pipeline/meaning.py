@@ -142,14 +142,22 @@ def asks_a_question(text: str) -> bool:
 # question about what would happen. A comma after "si" is a "yes" ("si, no contesta").
 _SUPPOSING = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay|et|mais|y|pero|e|mas|a|i|и|а|но)\W+)*"
-    r"(?:what\W+if|co\W+jak|(?:что\W+)?если|(?:co\W+)?(?:jeśli|jesli|jeżeli|jezeli|gdyby)|if|si|se)"
+    r"(?:what\W+if|co\W+jak|(?:что\W+)?если|(?:co\W+)?(?:jeśli|jesli|jeżeli|jezeli|gdyby)|if|si|se"
+    r"|jak(?=(?:\W+\w+){0,3}?\W+nie\b))"  # "a jak sprzedawca nie odpowie": "jak" as "if"
     r"\b(?!\s*,)"
+)
+# "..., to co", "... then what": a question without its question mark.
+_ASKING_TAIL = re.compile(
+    r"\b(?:to co|i co|co wtedy|co dalej|что тогда|и что|et alors|y entonces|e a[ií]|then what"
+    r"|what then)\W*$"
 )
 
 
 def supposes(text: str) -> bool:
     """Does the message ask what would happen if something did (or did not)?"""
-    return asks_a_question(text) and bool(_SUPPOSING.search(text.lower()))
+    lowered = text.lower()
+    asks = asks_a_question(text) or bool(_ASKING_TAIL.search(lowered))
+    return asks and bool(_SUPPOSING.search(lowered))
 
 
 def _anchored(text: str, start: int, end: int) -> bool:

@@ -186,6 +186,10 @@ def test_a_question_is_asked(text, asks):
         ("y si pasa de mi?", True),
         ("e se a loja me ignorar?", True),
         ("a jeśli sprzedawca nie odpisze?", True),
+        ("a jak sprzedawca nie odpowie to co", True),  # "jak" as "if", a question without "?"
+        ("а если магазин проигнорирует мой спор, что тогда", True),
+        ("a jak długo ma sprzedawca?", False),  # "how long"
+        ("jak otworzyć spór?", False),
         ("а если продавец не ответит?", True),
         ("si, el vendedor no contesta", False),  # "yes"
         ("jak się zakłada ten spór?", False),  # "how"
