@@ -1,7 +1,8 @@
 """A follow-up that points back at the last answer ("where do I click to do that?", "HOW", "and
 where would I get one of those?"): answered from the topic of that answer, or from the topic it
 names ("Where is the escalate button? I can't find it"), with the buyer's own day to escalate when
-their dispute's date is known; "ok, how do I open one?" with no steps running starts the steps."""
+their dispute's date is known; "ok, how do I open one?" with no steps running starts the steps.
+Just after a reminder offer, a follow-up that also asks for reminders is a yes."""
 
 import re
 from typing import Any, Dict, List, Optional, Text
@@ -11,7 +12,12 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
-from actions.case import answer_when_to_escalate, buyer_locale, current_standing
+from actions.case import (
+    answer_when_to_escalate,
+    buyer_locale,
+    current_standing,
+    reminders_asked_too,
+)
 
 # The follow-up answer for each topic, and the answers that are on that topic.
 _TOPICS: Dict[Text, List[Text]] = {
@@ -112,6 +118,16 @@ def _named_topic(text: Text, last: Optional[Text]) -> Optional[Text]:
     return named
 
 
+# The offers a follow-up that also asks for reminders answers yes to.
+REMINDER_OFFERS = {"utter_offer_reminders", "utter_offer_escalation_reminder"}
+
+
+def _last_said(tracker: Tracker) -> Optional[Text]:
+    """The response of the bot's most recent message."""
+    said = [e for e in tracker.events if e.get("event") == "bot"]
+    return (said[-1].get("metadata") or {}).get("utter_action") if said else None
+
+
 def _last_topic(tracker: Tracker) -> Optional[Text]:
     """The bot's most recent answer that has a topic: a follow-up answer or a dispute step."""
     for event in reversed(tracker.events):
@@ -134,6 +150,9 @@ class ActionAnswerFollowUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if _last_said(tracker) in REMINDER_OFFERS and reminders_asked_too(tracker):
+            # "ça marche, tu peux me faire signe à ces dates-là ?" just after the offer: a yes
+            return [FollowupAction("action_set_reminders")]
         text = tracker.latest_message.get("text") or ""
         step = tracker.get_slot("dispute_step")
         if step is None and _OPENING_ONE.search(text.lower()):

@@ -185,3 +185,19 @@ async def test_the_sellers_silence_or_the_money_after_a_standing(
     tracker = make_tracker("ask_follow_up", events=events, text=text)
     await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
     assert sent(dispatcher) == [follow_up]
+
+
+@pytest.mark.parametrize(
+    "accept, then", [(0.27, [FollowupAction("action_set_reminders")]), (0.02, [])]
+)
+async def test_a_follow_up_asking_for_reminders_just_after_the_offer_is_a_yes(
+    accept, then, make_tracker, dispatcher, domain, ev
+):
+    text = "ça marche, tu peux me faire signe à ces dates-là ?"
+    events = [ev.action("action_listen"), ev.user("inform"), bot_event("utter_offer_reminders")]
+    tracker = make_tracker("ask_follow_up", events=events, text=text)
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "ask_follow_up", "confidence": 0.36},
+        {"name": "accept_reminders", "confidence": accept},
+    ]
+    assert await ActionAnswerFollowUp().run(dispatcher, tracker, domain) == then
