@@ -18,15 +18,15 @@ from refund_rules.languages import ENGLISH
 from tests.buyers.script import Conversation, Outcome, expand, load, patterns, tags
 from tests.servers import RestClient, Servers
 
-# Measured now: en 160/165, es 47/49, fr 46/48, pl 49/51, pt 51/53, ru 52/52; a data change moves
+# Measured now: en 189/195, es 55/57, fr 54/56, pl 57/59, pt 59/61, ru 59/60; a data change moves
 # one or two. Each floor is at least two conversations below. The aim is 0.95 in every language.
 PASS_RATE_FLOOR: Dict[str, float] = {
     "en": 0.95,
-    "es": 0.91,
-    "fr": 0.91,
-    "pl": 0.92,
-    "pt": 0.92,
-    "ru": 0.96,
+    "es": 0.92,
+    "fr": 0.92,
+    "pl": 0.93,
+    "pt": 0.93,
+    "ru": 0.95,
 }
 OTHER_LANGUAGE_FLOOR = 0.5
 MINIMUM_CONVERSATIONS = {"en": 150}
