@@ -138,9 +138,11 @@ def tag_pattern(tag: str, language: str = ENGLISH) -> str:
 
 
 def tags(language: str) -> List[str]:
-    """The tags a conversation in `language` may use (in its English turns too)."""
+    """The tags a conversation in `language` may use (in its English turns too); the English
+    conversations written after the other languages came name the line for a language not spoken
+    `@languages_line`, as those languages' do."""
     if language == ENGLISH:
-        return list(TAGS)
+        return [*TAGS, "languages_line"]
     return [tag for tag in {**TAGS, **_TAG_RESPONSES} if tag not in _NOT_BY_ENGLISH_WORDING]
 
 
