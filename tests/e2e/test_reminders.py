@@ -77,7 +77,8 @@ async def test_reminders_arrive_over_socketio(bot):
     async with SocketChat(bot.url) as chat:
         await chat.say("the seller hasn't answered my dispute", "When did you open")
         await chat.say("4 days ago", "Shall I remind you?")
-        await chat.say("yes", "the morning after the seller's last day (Sunday 29 November)")
+        await chat.say("yes", "I'll message you here the morning after the seller's last day")
+        await chat.wait_for("last day (Sunday 29 November) and on Wednesday 9 December", timeout=1)
         await chat.wait_for(SELLER_REMINDER, timeout=10)
         await chat.wait_for(ESCALATION_REMINDER, timeout=20)
         await asyncio.sleep(2)
@@ -101,6 +102,6 @@ async def test_a_reminder_fires_in_the_conversations_language(bot):
         await chat.say("hola", "¡Hola!")
         await chat.say("el vendedor no ha contestado a mi disputa", "¿Cuándo abriste")
         await chat.say("la abrí hace 4 días", "recuerde")
-        await chat.say("sí, recuérdamelo", "lunes, 30 de noviembre")
+        await chat.say("sí, recuérdamelo", "Hecho: te escribiré aquí la mañana siguiente")
         await chat.wait_for("Recordatorio sobre tu disputa de AliExpress", timeout=10)
         assert chat.count(SELLER_REMINDER) == 0  # not the English one
