@@ -69,12 +69,17 @@ ASK_FOR_DISPUTE_DATE = {
 }
 
 
-def dispute_date_asked_for(tracker: Tracker) -> bool:
-    """Was the bot's last message a question for (or an offer to use) the dispute's date?"""
+def last_said(tracker: Tracker) -> Optional[Text]:
+    """The response of the bot's most recent message, if it sent one."""
     for event in reversed(tracker.events):
         if event.get("event") == "bot":
-            return (event.get("metadata") or {}).get("utter_action") in ASK_FOR_DISPUTE_DATE
-    return False
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
+def dispute_date_asked_for(tracker: Tracker) -> bool:
+    """Was the bot's last message a question for (or an offer to use) the dispute's date?"""
+    return last_said(tracker) in ASK_FOR_DISPUTE_DATE
 
 
 def current_standing(tracker: Tracker, today: date) -> Optional[DisputeStanding]:

@@ -16,6 +16,7 @@ from actions.case import (
     answer_when_to_escalate,
     buyer_locale,
     current_standing,
+    last_said,
     reminders_asked_too,
 )
 
@@ -122,12 +123,6 @@ def _named_topic(text: Text, last: Optional[Text]) -> Optional[Text]:
 REMINDER_OFFERS = {"utter_offer_reminders", "utter_offer_escalation_reminder"}
 
 
-def _last_said(tracker: Tracker) -> Optional[Text]:
-    """The response of the bot's most recent message."""
-    said = [e for e in tracker.events if e.get("event") == "bot"]
-    return (said[-1].get("metadata") or {}).get("utter_action") if said else None
-
-
 def _last_topic(tracker: Tracker) -> Optional[Text]:
     """The bot's most recent answer that has a topic: a follow-up answer or a dispute step."""
     for event in reversed(tracker.events):
@@ -150,7 +145,7 @@ class ActionAnswerFollowUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        if _last_said(tracker) in REMINDER_OFFERS and reminders_asked_too(tracker):
+        if last_said(tracker) in REMINDER_OFFERS and reminders_asked_too(tracker):
             # "ça marche, tu peux me faire signe à ces dates-là ?" just after the offer: a yes
             return [FollowupAction("action_set_reminders")]
         text = tracker.latest_message.get("text") or ""
