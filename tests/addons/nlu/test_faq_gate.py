@@ -3,7 +3,12 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.nlu.faq_gate import answer_first, gate, supposition_answered
+from addons.nlu.faq_gate import (
+    answer_first,
+    gate,
+    partial_order_answered,
+    supposition_answered,
+)
 from tests.addons.nlu.classified import classified
 
 
@@ -161,3 +166,39 @@ def test_a_report_of_silence_stays(text, answer):
     message = _reported(text, answer)
     supposition_answered(message, threshold=0.35)
     assert message.get("intent")["name"] == "report_seller_unresponsive"
+
+
+def _complained(text, intent, answer_key, answer):
+    return classified(
+        text,
+        [(intent, 0.74), ("faq", 0.1), ("report_not_as_described", 0.16)],
+        answer={"intent_response_key": answer_key, "confidence": answer},
+    )
+
+
+def test_fewer_items_than_ordered_is_a_partial_order():
+    message = _complained(
+        "pedi 3 camisetas e só chegou 1", "report_wrong_size", "faq/partial_order", 0.97
+    )
+    partial_order_answered(message, answer_found=0.4)
+    assert message.get("intent") == {"name": "faq", "confidence": 0.74}
+
+
+@pytest.mark.parametrize(
+    "text, intent, answer_key, answer",
+    [
+        ("pedi M e veio GG", "report_wrong_size", "faq/partial_order", 0.84),  # no counts
+        ("pedi 3 camisetas e só chegou 1", "report_wrong_size", "faq/partial_order", 0.3),
+        ("pedi 3 camisetas e só chegou 1", "report_wrong_size", "faq/keep_wrong_size", 0.9),
+        (
+            "ordered 3 cables and only 1 came, how do I open a dispute?",
+            "ask_dispute_steps",
+            "faq/partial_order",
+            0.9,
+        ),  # the steps asked for
+    ],
+)
+def test_a_complaint_stays_without_the_counts_or_the_answer(text, intent, answer_key, answer):
+    message = _complained(text, intent, answer_key, answer)
+    partial_order_answered(message, answer_found=0.4)
+    assert message.get("intent")["name"] == intent
