@@ -123,6 +123,8 @@ _NOT_DONE = re.compile(
 _ASKING_WHAT = re.compile(r"\bwhat\b(?:\W+\w+){0,4}\W*$")
 # "once it's submitted, how do I check on it?": a step talked about, not a step done
 _HYPOTHETICAL = re.compile(r"\b(?:once|when|after|if|before|until)\b(?:\W+\w+){0,2}\W*$")
+# "is there a form I need to fill out?", "do I have to log in first?": a step required, not done
+_REQUIRED = re.compile(r"\b(?:need|needs|have|has|got)\s+to\b(?:\W+\w+)?\W*$|\bmust\W*$")
 _THERE_NOW = re.compile(r"\b(?:i'?m|im|i am|am)\s+(?:now\s+)?(?:on|in|at)\b(?:\W+\w+){0,2}\W*$")
 # Places that are a step themselves: "I'm in the dispute form" is step 4.
 _PLACES: List[Tuple[int, str]] = [
@@ -242,6 +244,8 @@ def step_from_words(text: str, policy: Optional[DisputePolicy] = None) -> Option
                 continue
             if _NOT_DONE.search(before) or _ASKING_WHAT.search(before):
                 not_done.append((match.start(), step))
+            elif _REQUIRED.search(before):
+                continue
             elif step == 2 and match.group(0).startswith("my") and _THERE_NOW.search(before):
                 reached.append(step)  # "I'm on My Orders": there now, the order still to pick
             else:

@@ -169,6 +169,9 @@ def test_step_from_words(text, step):
         "I'm on step 9",
         "once it's submitted, how do I check on it?",
         "what happens after I submit it?",
+        # a step required, not done
+        "is there a form i need to fill out to get a refund?",
+        "do I have to log in first?",
     ],
 )
 def test_words_that_say_no_step(text):
