@@ -58,6 +58,8 @@ _QUESTION_START = re.compile(
 _ANCHORED = re.compile(r"\b(ago|last|since|yesterday|today|on|back)\b|\d{1,2}[/.]\d{1,2}")
 # "three days after you open it", "within 15 days of opening": a span of time, not a day
 _SPAN_OF_AN_EVENT = re.compile(r"^\s*(after|from|of|once|following)\b")
+# "it stopped working after two days": how long something took, not a day of the dispute
+_AFTER_A_SPAN = re.compile(r"\b(?:after|within)\s*$")
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple:
@@ -181,6 +183,8 @@ def date_role(text: str, start: int, end: int) -> Optional[str]:
         or sentence.endswith("?")  # "so the seller's 5 days start from when exactly?"
     ):
         return RULE  # "if the seller doesn't respond for 16 days, can I escalate?"
+    if not _anchored(text, start, end) and _AFTER_A_SPAN.search(before):
+        return None
     nearest: Optional[tuple] = None
     for role, cue in _CUES:
         for match in re.finditer(cue, before):

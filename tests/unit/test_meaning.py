@@ -63,6 +63,12 @@ def role_of(text: str, phrase: str):
             "dispute_opened",
         ),
         ("I opened the parcel, on the 3rd it broke", "on the 3rd", None),
+        # how long something took
+        (
+            "the watch stopped working after two days what are the steps to dispute this",
+            "two days",
+            None,
+        ),
         ("3 days ago", "3 days ago", None),
         ("no, more like a week ago", "a week ago", None),
     ],
