@@ -33,7 +33,9 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|dollars?|bucks|usd|eur|euros?|reais|real|pesos?|руб\w*|zł\w*|zl\w*|złotych|zlotych|cm|mm|kg"
     r"|percent|por|pour|procent\w*|%)$"
 )
-_NOT_A_COUNT_BEFORE = re.compile(r"^(?:the|on|el|le|o|no|w|size|r|us|€|\$)$")
+_NOT_A_COUNT_BEFORE = re.compile(r"^(?:the|on|el|le|o|no|w|size|r|us|eu|uk|du|del|€|\$)$")
+# Larger numbers are sizes ("pedi 44 e veio 40"), models ("заказывал 14, пришел 11") or bulk.
+_MOST_ITEMS = 12
 # A size in the message makes its numbers sizes ("pedi 42 e veio 39").
 _SIZE_WORDS = re.compile(r"\b(?:sizes?|tall[ae]s?|tamanhos?|tailles?|размер\w*|rozmiar\w*|numeraç)")
 # Near the smaller count: it arrived, was received, or was the only one.
@@ -41,7 +43,7 @@ _ARRIVED = re.compile(
     r"^(?:arriv\w*|came|come|got|get|received|delivered|only|just|showed|"
     r"cheg\w*|vier\w*|veio|vem|receb\w*|s[oó]|apenas|somente|"
     r"lleg\w*|recib\w*|solo|sólo|solamente|"
-    r"re[cç]u\w*|seulement|que|livr\w*|"
+    r"re[cç]u\w*|seul\w*|seulement|que|livr\w*|"
     r"пришл\w*|пришёл|пришел|получил\w*|доставил\w*|только|лишь|"
     r"dosz\w*|przysz\w*|przyszed\w*|otrzyma\w*|dosta\w*|tylko|dotar\w*)$"
 )
@@ -60,13 +62,14 @@ _DIGITS_WITH_SEPARATORS = re.compile(r"\d+(?:[/.:,]\d+)+")
 _OUT_OF = {"of", "de", "sur", "из", "z", "ze"}
 _OUT_OF_WITHIN = 4
 _ARRIVED_WITHIN = 3
+_ALSO_ARTICLES = {"un", "une", "um", "uma", "una", "uno"}
 
 
 def _counts(words: List[str]) -> List[Tuple[int, int]]:
     """(position, count) for each number among the words that counts items."""
     found = []
     for position, word in enumerate(words):
-        value: Optional[int] = int(word) if word.isdigit() and len(word) <= 2 else None
+        value: Optional[int] = int(word) if word.isdigit() and int(word) <= _MOST_ITEMS else None
         if value is None:
             value = _NUMBER_WORDS.get(word)
         if not value:
@@ -103,7 +106,9 @@ def says_fewer_arrived(text: str) -> bool:
     words = re.findall(r"[\w€$%]+", _DIGITS_WITH_SEPARATORS.sub(" ", lowered))
     counts = _counts(words)
     for index, (position, arrived) in enumerate(counts):
-        if not _near(words, position, _ARRIVED, _ARRIVED_WITHIN):
+        # "un"/"uma" are articles too: "rien reçu, pas même un avis" counts nothing
+        within = 1 if words[position] in _ALSO_ARTICLES else _ARRIVED_WITHIN
+        if not _near(words, position, _ARRIVED, within):
             continue
         ordered_before = any(
             count > arrived and _near(words, where, _ORDERED, _ORDERED_WITHIN)

@@ -19,6 +19,8 @@ from nlp_pipeline.quantities import says_fewer_arrived
         "il n'en est arrivé que deux sur cinq",
         "заказал 3 футболки, пришла только одна",
         "zamówiłem 4 koszulki a przyszły tylko 2",
+        "commande de 2 articles, un seul est arrivé",
+        "era pra ser um kit com 3 capinhas e veio uma so",
     ],
 )
 def test_fewer_arrived_than_ordered(text):
@@ -38,6 +40,10 @@ def test_fewer_arrived_than_ordered(text):
         "paid 35 dollars and got 1 charger",  # a price
         "wrong model, I ordered a case for the Redmi Note 12 and got one for the Note 11",
         "pedi um vestido e veio outro",
+        "commande de 3 articles : rien reçu, pas même un avis de passage",  # an article
+        "pedi o sutia 44 e veio 40",  # a size without the word
+        "заказывал 14, пришел 11",  # models
+        "i ordered eu 42 and received eu 40",
     ],
 )
 def test_sizes_durations_dates_prices_and_models_are_not_counts(text):
