@@ -336,3 +336,25 @@ def says_seller_silent_not_rejecting(text: str) -> bool:
     return bool(
         SELLER_SILENT_WORDS.search(lowered) and SELLER_OR_DISPUTE_WORDS.search(lowered)
     ) and not REJECTION_WORDS.search(lowered)
+
+
+# Other marketplaces, and AliExpress by its names in the six languages.
+OTHER_SHOPS = re.compile(
+    r"\b(?:amazon|ebay|shein|wish\.com|allegro|shopee|mercado ?(?:livre|libre)|ozon\w*|озон\w*"
+    r"|wildberries|вайлдберриз|cdiscount|vinted|etsy|walmart|joom|banggood|dhgate|lazada|olx"
+    r"|magalu|americanas|rakuten|zalando)\b"
+    # Temu after a preposition or an article: Polish "temu" is "ago" ("3 dni temu")
+    r"|\b(?:on|from|at|en|de|da|na|no|sur|chez|the|в|на|z|w|u)\s+temu\b|\btemu\.com"
+)
+ALIEXPRESS = re.compile(r"ali ?express|\bali\b|\baliexa\b|алиэкспресс\w*|\bали\b|\bалик\w*")
+
+
+def asks_about_another_shop(text: str) -> bool:
+    """Does the buyer ask about another marketplace ("how do I return something on amazon?"),
+    without naming AliExpress?"""
+    lowered = text.lower()
+    return (
+        asks_a_question(text)
+        and bool(OTHER_SHOPS.search(lowered))
+        and not ALIEXPRESS.search(lowered)
+    )

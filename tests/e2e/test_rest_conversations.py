@@ -138,6 +138,18 @@ ANSWERED = [
         "Quando você",
         id="silent-seller-pt",
     ),
+    # fewer items came than were ordered: the partial order, not the complaint about the item
+    pytest.param("pedi 5 capinhas e vieram so 2", "só alguns itens", id="partial-order-pt"),
+    pytest.param(
+        "zamówiłem 4 koszulki a przyszły tylko 2",
+        "tylko części przedmiotów",
+        id="partial-order-pl",
+    ),
+    # another marketplace: outside what the assistant knows
+    pytest.param(
+        "how do I return something on amazon", "outside what I can help with", id="other-shop-en"
+    ),
+    pytest.param("jak zwrócić towar na allegro?", "w tym nie pomogę", id="other-shop-pl"),
 ]
 
 
@@ -145,6 +157,19 @@ ANSWERED = [
 def test_one_message_gets_its_answer(bot, message, said):
     answer = bot.texts(f"e2e-{uuid.uuid4().hex[:8]}", message)
     assert said in answer, answer
+
+
+@pytest.mark.parametrize(
+    "message, currency_answer",
+    [
+        ("gastei 80 reais numa bolsa que veio diferente da foto, quero reembolso", "câmbio"),
+        ("pagué 50 euros por unas zapatillas que nunca llegaron, quiero mi reembolso", "divisa"),
+    ],
+)
+def test_a_price_paid_is_not_a_question_about_the_exchange_rate(bot, message, currency_answer):
+    answer = bot.texts(f"e2e-{uuid.uuid4().hex[:8]}", message)
+    assert currency_answer not in answer, answer
+    assert "disput" in answer, answer  # the way to the money: the seller, then a dispute
 
 
 def test_weekdays_in_a_question_about_weekends_are_not_a_date(bot, sender):
