@@ -42,6 +42,8 @@ from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
+from addons.nlu.sentence_features import letters_once
+
 # Each regression's file ("<code>.npz"): plain arrays. Loading skops, as Rasa's own classifier
 # does, took 7 s (it inspects every scikit-learn estimator when imported).
 REGRESSION_SUFFIX = ".npz"
@@ -73,9 +75,12 @@ def message_language(message: Message) -> Optional[Text]:
 
 
 def words(message: Message) -> Set[Text]:
-    """The message's words, lower-cased (tokens with at least one letter)."""
+    """The message's words as the featurizers read them: lower-cased, a letter said three times
+    or more said once (tokens with at least one letter)."""
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
-    return {token.text.lower() for token in tokens if any(c.isalpha() for c in token.text)}
+    return {
+        letters_once(token.text.lower()) for token in tokens if any(c.isalpha() for c in token.text)
+    }
 
 
 def sentence_counts(messages: List[Message]) -> csr_matrix:

@@ -17,7 +17,11 @@ from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from addons.nlu.sentence_features import SentenceCountVectorsFeaturizer, SentenceRegexFeaturizer
+from addons.nlu.sentence_features import (
+    SentenceCountVectorsFeaturizer,
+    SentenceRegexFeaturizer,
+    letters_once,
+)
 
 TEXTS = ["my parcel never came", "where was I?", "the dress is two sizes too small", "ok"]
 UNSEEN = ["my dress never came, where was I", "blorp", "where"]
@@ -87,3 +91,19 @@ def test_a_pattern_marks_the_sentence_it_matches(tmp_path: Path) -> None:
     )
     assert matched[-2][0].features.toarray().tolist() == [[1.0]]
     assert matched[-1][0].features.toarray().tolist() == [[0.0]]
+
+
+@pytest.mark.parametrize(
+    "word, once",
+    [("hiii", "hi"), ("thanksss", "thanks"), ("спасибооо", "спасибо"), ("good", "good")],
+)
+def test_a_letter_said_three_times_or_more_is_said_once(word: str, once: str) -> None:
+    assert letters_once(word) == once
+
+
+@pytest.mark.parametrize("config", [{}, {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 4}])
+def test_an_elongated_word_has_the_words_features(config: Dict[str, Any], tmp_path: Path) -> None:
+    elongated, plain = _features(SentenceCountVectorsFeaturizer, config, tmp_path, ["okkk", "ok"])[
+        -2:
+    ]
+    assert np.array_equal(elongated[0].features.toarray(), plain[0].features.toarray())
