@@ -118,6 +118,7 @@ _NOT_A_PARCEL = {
     "pl": r"zwrot|pieniadz|pieniedz|kas[aey]\b|odpowied|wiadomos|mail|kupon|adres|numer|rma",
 }
 _BEFORE, _AFTER = 25, 30
+_SENTENCE_END = re.compile(r"[.!?\n]+")
 
 _ONE_FOR_ANOTHER_KIND = "one_for_another"
 # What is looked for: the kind, its phrases, the words that make a phrase not about the item, and
@@ -170,8 +171,7 @@ def complaint_said(text: Text, language: Text) -> Optional[Dict[Text, Any]]:
     for kind, phrases, guards, after in _COMPILED_SEARCH:
         guard = guards.get(language)
         for match in phrases[language].finditer(plain):
-            around = plain[max(0, match.start() - _BEFORE) : match.end() + after]
-            if guard is None or not guard.search(around):
+            if guard is None or not guard.search(_around(plain, match.start(), match.end(), after)):
                 found.append((match.start(), match.end(), kind))
     if not found:
         return None
@@ -181,6 +181,16 @@ def complaint_said(text: Text, language: Text) -> Optional[Dict[Text, Any]]:
         two_sizes = len(_SIZE_NUMBER.findall(plain)) >= 2
         kind = "wrong_size" if two_sizes else "not_as_described"
     return _entity(kind, start, end)
+
+
+def _around(plain: Text, start: int, end: int, after: int) -> Text:
+    """The words around a phrase that may make it not about the item, within its sentence: "la
+    paczka nie przyszła. Jak odzyskać pieniądze?" is a parcel, and the money another question."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(plain, 0, start)]
+    first = max(start - _BEFORE, ends[-1] if ends else 0)
+    following = _SENTENCE_END.search(plain, end)
+    last = min(end + after, following.start() if following else len(plain))
+    return plain[first:last]
 
 
 def _entity(kind: Text, start: int, end: int) -> Dict[Text, Any]:

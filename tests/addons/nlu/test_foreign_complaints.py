@@ -9,6 +9,13 @@ from addons.nlu.foreign_complaints import ForeignComplaints, complaint_said, fol
 @pytest.mark.parametrize(
     "language, text, kind",
     [
+        # the money asked for in the next sentence: still the parcel
+        (
+            "pl",
+            "paczka do dzis nie przyszla. Jak moge odzyskac pieniadze?",
+            "not_received",
+        ),
+        ("es", "mi paquete nunca llegó. ¿Cómo recupero mi dinero?", "not_received"),
         (
             "ru",
             "у меня заказ 8800553535, фен пришел сломанный, не греет. спор открыла 26 ноября",
