@@ -24,13 +24,22 @@ from refund_rules.date_phrases import DATES, date_phrases
 
 # The words whose nearness gives a date its role (stems, lower case).
 _ROLE_WORDS = {
-    # The dispute, or opening something ("abri dia 24", "otworzyłem w zeszły poniedziałek")...
+    # Opening something ("abri dia 24", "otworzyłem w zeszły poniedziałek")...
     "dispute_opened": {
-        "es": r"disputa|reclam|\babr[ií](?:la|mos)?\b|\babiert[oa]\b",
-        "pt": r"disputa|reclama|\babri(?:mos)?\b|\babert[oa]\b",
-        "fr": r"litige|r[ée]clamation|\bouvert\w*|\bouvre\b",
-        "ru": r"спор|открыл\w*|открыт\w*",
-        "pl": r"sp[oó]r|reklamacj|otworzy[lł]\w*|otwar\w*|za[lł]o[zż]y[lł]\w*",
+        "es": r"\babr[ií](?:la|mos)?\b|\babiert[oa]\b",
+        "pt": r"\babri(?:mos)?\b|\babert[oa]\b",
+        "fr": r"\bouvert\w*|\bouvre\b",
+        "ru": r"открыл\w*|открыт\w*",
+        "pl": r"otworzy[lł]\w*|otwar\w*|za[lł]o[zż]y[lł]\w*",
+    },
+    # ...or the dispute named ("mi disputa de hace 3 días"), which a word for what happened to it
+    # in the same clause outweighs ("mon litige est marqué Dispute Finished depuis une semaine").
+    "dispute_named": {
+        "es": r"disputa|reclam",
+        "pt": r"disputa|reclama",
+        "fr": r"litige|r[ée]clamation",
+        "ru": r"спор",
+        "pl": r"sp[oó]r|reklamacj",
     },
     # ...unless it was the parcel that was opened ("abrí la caja el lunes").
     "delivered_opened": {
@@ -62,6 +71,17 @@ _ROLE_WORDS = {
         "pl": r"wys[lł]a|nada[lł]|wysy[lł]k|pisa[lł]|napisa[lł]|wiadomo[sś]|\bczat"
         r"|zamkni[eę]t|zako[nń]czon|\bfinished\b",
     },
+    # The seller gone quiet, then how long, in one clause ("o vendedor tá sumido faz 10 dias",
+    # "продавец молчит неделю"); a date before it or in another sentence may be the dispute's
+    # ("sprawa jest od 18 listopada a sprzedawca nie odpowiada", "продавец молчит. 25 ноября").
+    "seller_silent": {
+        "es": r"no (?:me )?(?:responde|contesta|dice nada)|sin respuesta|ignor|desaparec|callad",
+        "pt": r"n[aã]o (?:me )?(?:responde|respondeu|retorna)|sem resposta|ignor|sumi|desaparec"
+        r"|calad|mudo",
+        "fr": r"r[ée]pond (?:pas|plus|jamais)|aucune r[ée]ponse|ignor|dispar",
+        "ru": r"молч|не отвеча|игнор|пропал",
+        "pl": r"nie (?:odpowiada|odpisuje|odpisa[lł])|milcz|ignor|znikn|brak odpowiedzi",
+    },
     "delivered": {
         "es": r"lleg[oó]|recib[ií]|entreg",
         "pt": r"chegou|recebi|entreg",
@@ -78,6 +98,9 @@ _ROLES = {
 }
 
 
+# The entity roles of the kinds of words above that are not roles themselves.
+_ROLE_NAMES = {"delivered_opened": "delivered", "dispute_named": "dispute_opened"}
+
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _CLAUSE_END = re.compile(r"[.!?\n,;]+")
 
@@ -92,18 +115,27 @@ def _around(boundary: "re.Pattern[str]", text: Text, start: int, end: int) -> Tu
 def role_near(text: Text, start: int, end: int, language: Text) -> Optional[Text]:
     """The role of the date at `start`-`end`: that of the nearest word of a kind in its clause,
     else in its sentence, else in the message ("спор открыл 16-го. продавец написал и пропал":
-    the dispute's)."""
+    the dispute's). The dispute named counts only in the date's sentence, and the seller's silence
+    only before the date in its clause."""
     first, last = _around(_SENTENCE_END, text, start, end)
     clause_first, clause_last = _around(_CLAUSE_END, text, start, end)
+    matches = [
+        (role, match)
+        for role, patterns in _ROLES.items()
+        for match in patterns[language].finditer(text)
+        if role != "seller_silent" or clause_first <= match.start() < start  # silent, since then
+        if role != "dispute_named" or first <= match.start() < last  # "jak się otwiera spór? dziś"
+    ]
+    in_clause = {role for role, m in matches if clause_first <= m.start() < clause_last}
     found = [
         (
             not first <= match.start() < last,
             not clause_first <= match.start() < clause_last,
+            role == "dispute_named" and "other_event" in in_clause,
             max(start - match.end(), match.start() - end, 0),  # the gap between them
             role,
         )
-        for role, patterns in _ROLES.items()
-        for match in patterns[language].finditer(text)
+        for role, match in matches
     ]
     return min(found)[-1] if found else None
 
@@ -125,7 +157,7 @@ def foreign_dates(text: Text, language: Text) -> List[Dict[Text, Any]]:
         }
         role = None if _DENIED.search(text[:start]) else role_near(text, start, end, language)
         if role:
-            entity["role"] = "delivered" if role == "delivered_opened" else role
+            entity["role"] = _ROLE_NAMES.get(role, role)
         entities.append(entity)
     return entities
 

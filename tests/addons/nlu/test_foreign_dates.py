@@ -56,6 +56,26 @@ from addons.nlu.foreign_dates import foreign_dates
         ("fr", "mon litige date du 14 et toujours rien", "du 14", "dispute_opened"),
         ("es", "la disputa es del 14 y el vendedor no contesta", "del 14", "dispute_opened"),
         ("pt", "o vendedor despachou dia 18", "dia 18", "other_event"),
+        # the seller gone quiet, or the dispute's state, is not the dispute's opening
+        (
+            "pt",
+            "e o vendedor ta sumido faz 10 dias. vou fazer reclamação",
+            "faz 10 dias",
+            "seller_silent",
+        ),
+        ("pl", "sprzedawca nie odpisuje od tygodnia", "od tygodnia", "seller_silent"),
+        (
+            "fr",
+            "ca fait une semaine que mon litige est marque Dispute Finished",
+            "ca fait une semaine",
+            "other_event",
+        ),
+        (
+            "pt",
+            "abri a disputa faz 3 dias e o vendedor nao responde",
+            "faz 3 dias",
+            "dispute_opened",
+        ),
         ("ru", "открыл спор в понедельник", "в понедельник", "dispute_opened"),
         ("pl", "spor otworzylam we wtorek", "we wtorek", "dispute_opened"),
         (
@@ -70,6 +90,8 @@ from addons.nlu.foreign_dates import foreign_dates
         ("ru", "спор был в среду", "в среду", "dispute_opened"),
         ("pl", "Spór otworzyłam w środę ale sprzedawca milczy", "w środę", "dispute_opened"),
         ("pl", "spór mam otwarty od 4 dni, ile jeszcze?", "od 4 dni", "dispute_opened"),
+        ("pl", "sprawa jest od 18 listopada a sprzedawca nie odpowiada", "18 listopada", None),
+        ("pl", "A jak sie taki spor otwiera? Wnuczek mi pomaga, ale dzis go nie ma.", "dzis", None),
     ],
 )
 def test_a_date_and_its_role(language, text, phrase, role):
