@@ -141,9 +141,9 @@ _LANDMARKS_ELSEWHERE: List[Tuple[int, str]] = [
         r"|entrei (?:na|no) (?:minha )?(?:conta|aliexpress)|loguei|fiz (?:o )?login"
         r"|(?:t[oô]|estou) logad[oa]"
         r"|(?:je suis |suis )connect[ée]|je me suis connect[ée]|j'ai ouvert (?:une |ma )?session"
-        r"|вош[её]л|вошла|залогинил\w*|авторизовал\w*|зашл?[аи]? в (?:аккаунт|приложение)"
-        r"|заш[её]л в (?:аккаунт|приложение)"
-        r"|zalogowa[lł]\w*|jestem zalogowan\w*",
+        r"|вош[её]л|вошла|залогинил\w*|авторизовал\w*"
+        r"|(?:заш[её]л|зашла|зашли) в (?:аккаунт|акк\w*|приложение|профиль|личный кабинет|али\w*)"
+        r"|zalogowa\w*",
     ),
     (
         2,

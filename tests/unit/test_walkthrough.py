@@ -187,6 +187,8 @@ def test_words_that_say_no_step(text):
         ("ya rellené todo y subí las fotos", 5),
         ("j'ai cliqué sur « Ouvrir un litige »", 4),
         ("zalogowałam się, co dalej?", 2),
+        ("Jestem już zalogowana na swoim koncie AliExpress. Co dalej?", 2),
+        ("щас зашел в акк на али, чо дальше", 2),
         ("отправила заявку", 6),
         ("estoy en el paso 3", 3),
         # not done, not found, asked about: that step
