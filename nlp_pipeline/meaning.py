@@ -144,7 +144,7 @@ def asks_a_question(text: str) -> bool:
 # question about what would happen. A comma after "si" is a "yes" ("si, no contesta").
 _SUPPOSING = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay|et|mais|y|pero|e|mas|a|i|и|а|но)\W+)*"
-    r"(?:what\W+if|co\W+jak|(?:что\W+)?если|(?:co\W+)?(?:jeśli|jesli|jeżeli|jezeli|gdyby)|if|si|se"
+    r"(?:what\W+if|co\W+jak|(?:(?:что|чо|че|шо)\W+)?если|(?:co\W+)?(?:jeśli|jesli|jeżeli|jezeli|gdyby)|if|si|se"
     r"|jak(?=(?:\W+\w+){0,3}?\W+nie\b))"  # "a jak sprzedawca nie odpowie": "jak" as "if"
     r"\b(?!\s*,)"
 )
@@ -155,9 +155,18 @@ _ASKING_TAIL = re.compile(
 )
 
 
+# Openings that ask without a question mark: "и чо если он так и будет молчать дальше".
+_ASKING_SUPPOSITION = re.compile(
+    r"^\W*(?:(?:and|so|и|а|но)\W+)*(?:what\W+if|(?:что|чо|че|шо)\W+если|[иа]\W+если"
+    r"|co\W+(?:jeśli|jesli|jak|gdyby))\b"
+)
+
+
 def supposes(text: str) -> bool:
     """Does the message ask what would happen if something did (or did not)?"""
     lowered = text.lower()
+    if _ASKING_SUPPOSITION.search(lowered):
+        return True
     asks = asks_a_question(text) or bool(_ASKING_TAIL.search(lowered))
     return asks and bool(_SUPPOSING.search(lowered))
 

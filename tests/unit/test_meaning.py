@@ -197,6 +197,9 @@ def test_a_question_is_asked(text, asks):
         ("a jak długo ma sprzedawca?", False),  # "how long"
         ("jak otworzyć spór?", False),
         ("а если продавец не ответит?", True),
+        ("и чо если он так и будет молчать дальше", True),  # asks without "?"
+        ("what if they ignore it", True),
+        ("если продавец не ответит, открою спор", False),  # a plan, not a question
         ("si, el vendedor no contesta", False),  # "yes"
         ("jak się zakłada ten spór?", False),  # "how"
         ("the seller is ignoring me", False),
