@@ -34,6 +34,11 @@ that the seller is silent gets the rule's answer when the selector has one it do
 least `doubtful`; "et si le vendeur calcule pas ?" had 0.22 for what a seller owes for a
 misdescribed item).
 
+A complaint told with a question the selector has no sure answer for ("the lid split right down
+the middle. How do I get my money back for it?", "parcel lost. refund?": below `doubtful`) is the
+complaint: its answer says how to get the money back, and a doubted answer (how long a refund
+takes) would drop what the buyer told.
+
 A buyer who says fewer items came than were ordered ("pedi 3 camisetas e só chegou 1") has a
 partial order, not the complaint the words of the one item suggest (wrong size, for a T-shirt):
 when the selector answers with `faq/partial_order` (at least `answer_found`) and the counts say so
@@ -46,7 +51,13 @@ Runs after the answer selector and before the FallbackClassifier.
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.per_message import PerMessageComponent, choose_intent
@@ -166,6 +177,18 @@ def supposition_answered(message: Message, threshold: float) -> None:
         choose_intent(message, RETRIEVAL_INTENT, float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0))
 
 
+def complaint_over_doubt(message: Message, doubtful: float) -> None:
+    """A question with a doubted answer, said with a complaint: the complaint's intent, with the
+    question's confidence."""
+    intent = message.get(INTENT) or {}
+    if intent.get("name") != RETRIEVAL_INTENT or (answer_confidence(message) or 0.0) >= doubtful:
+        return
+    told = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "complaint"]
+    if told:
+        report = f"report_{told[0].get('value')}"
+        choose_intent(message, report, float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0))
+
+
 PARTIAL_ORDER = "faq/partial_order"
 # What a buyer who got fewer items than ordered may be read as saying: one of the complaints
 # about the item that came, or a request for the money.
@@ -216,4 +239,5 @@ class FaqGate(PerMessageComponent):
             float(self.config["runner_up"]),
             float(self.config["doubtful_unasked"]),
         )
+        complaint_over_doubt(message, float(self.config["doubtful"]))
         supposition_answered(message, float(self.config["doubtful"]))

@@ -5,6 +5,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.faq_gate import (
     answer_first,
+    complaint_over_doubt,
     gate,
     partial_order_answered,
     supposition_answered,
@@ -202,3 +203,35 @@ def test_a_complaint_stays_without_the_counts_or_the_answer(text, intent, answer
     message = _complained(text, intent, answer_key, answer)
     partial_order_answered(message, answer_found=0.4)
     assert message.get("intent")["name"] == intent
+
+
+NOTED = [{"entity": "complaint", "value": "defective"}]
+
+
+def test_a_doubted_answer_said_with_a_complaint_is_the_complaint():
+    message = classified(
+        "the lid split right down the middle. How do I get my money back for it?",
+        [("faq", 0.4), ("check_deadlines", 0.1), ("report_defective", 0.1)],
+        NOTED,
+        answer={"intent_response_key": "faq/refund_time", "confidence": 0.24},
+    )
+    complaint_over_doubt(message, doubtful=0.35)
+    assert message.get("intent") == {"name": "report_defective", "confidence": 0.4}
+
+
+@pytest.mark.parametrize(
+    "entities, answer",
+    [
+        (NOTED, 0.9),  # a sure answer: "it came broken, who pays the return shipping?"
+        ([], 0.24),  # nothing told
+    ],
+)
+def test_a_question_stays_with_a_sure_answer_or_no_complaint(entities, answer):
+    message = classified(
+        "it came broken, who pays the return shipping?",
+        [("faq", 0.6), ("report_defective", 0.3)],
+        entities,
+        answer={"intent_response_key": "faq/return_shipping_cost", "confidence": answer},
+    )
+    complaint_over_doubt(message, doubtful=0.35)
+    assert message.get("intent")["name"] == "faq"
