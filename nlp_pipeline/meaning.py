@@ -58,6 +58,11 @@ _QUESTION_START = re.compile(
 _ANCHORED = re.compile(r"\b(ago|last|since|yesterday|today|on|back)\b|\d{1,2}[/.]\d{1,2}")
 # "three days after you open it", "within 15 days of opening": a span of time, not a day
 _SPAN_OF_AN_EVENT = re.compile(r"^\s*(after|from|of|once|following)\b")
+# "... the 19th? That's when I opened it."
+_THEN_OPENED = re.compile(
+    r"\s*(?:that'?s|that is|that was|which is|which was) (?:when|the day)"
+    r"(?: (?:i|we|my \w+))? (?:opened|filed|started|raised|made|put in|created)\b"
+)
 # "it stopped working after two days": how long something took, not a day of the dispute
 _AFTER_A_SPAN = re.compile(r"\b(?:after|within)\s*$")
 
@@ -95,7 +100,7 @@ def _follows_the_dispute_opening(text: str, start: int) -> bool:
 
 _CORRECTION = re.compile(
     r"\b(no,? wait|wait,? no|sorry|i mean|i meant|actually|or rather|correction|no no"
-    r"|scratch that)\b"
+    r"|scratch that|hang on|hold on|oops)\b"
 )
 
 
@@ -182,8 +187,16 @@ def _anchored(text: str, start: int, end: int) -> bool:
     )
 
 
+def _said_opened_next(text: str, end: int) -> bool:
+    """Does the sentence after the date's say that was when the dispute was opened?"""
+    sentence_end = re.search(r"[.!?]+", text[end:])
+    return bool(sentence_end and _THEN_OPENED.match(text[end + sentence_end.end() :].lower()))
+
+
 def date_role(text: str, start: int, end: int) -> Optional[str]:
     """The role of the date at text[start:end], or None when the words don't say."""
+    if _said_opened_next(text, end):  # "Isn't the 19th recent enough? That's when I opened it."
+        return DISPUTE_OPENED
     before, after = _clause_around(text, start, end)
     sentence = _sentence_around(text, start, end)
     if not _anchored(text, start, end) and (
@@ -367,3 +380,17 @@ def asks_about_another_shop(text: str) -> bool:
         and bool(OTHER_SHOPS.search(lowered))
         and not ALIEXPRESS.search(lowered)
     )
+
+
+# A greeting at the start of a message, in the six languages.
+_GREETING_OPENING = re.compile(
+    r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)"
+    r"|hola|buenas|buenos d[ií]as|oi|ol[aá]|bom dia|boa (?:tarde|noite)"
+    r"|bonjour|bonsoir|salut|coucou|привет|здравствуйте|добрый (?:день|вечер)|доброе утро"
+    r"|dzie[nń] dobry|cze[sś][cć]|witam|hej)\b"
+)
+
+
+def opens_with_a_greeting(text: str) -> bool:
+    """Does the message open with a greeting ("bonjour, c'est pour mon père")?"""
+    return bool(_GREETING_OPENING.match(text.lower()))

@@ -85,6 +85,20 @@ DATE_PATTERNS = [
     [{"LOWER": "in"}, {"LOWER": "a", "OP": "?"}, {"LOWER": {"IN": NUMBER_WORDS}}, _unit],
     [{"LOWER": "in"}, _digits, _unit],
     [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": "before"}, {"LOWER": "yesterday"}],
+    # "the day 20 of this month"; "the other day" (vague: asked about)
+    [
+        _the,
+        {"LOWER": "day"},
+        _digits,
+        {"LOWER": "of"},
+        {"LOWER": {"IN": ["this", "last"]}},
+        {"LOWER": "month"},
+    ],
+    [{"LOWER": "the"}, {"LOWER": "other"}, {"LOWER": "day"}],
+    # "a minute ago", "2 hours ago", "just now": today
+    [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["minute", "hour"]}}, {"LOWER": "ago"}],
+    [_digits, {"LOWER": {"IN": ["minutes", "mins", "hours", "hrs"]}}, {"LOWER": "ago"}],
+    [{"LOWER": "just"}, {"LOWER": "now"}],
     [{"LOWER": "this"}, {"LOWER": "morning"}],
     [{"LOWER": "last"}, {"LOWER": {"IN": ["week", "month", "night"]}}],
     # "last Monday", "on tuesday", "since Friday"
@@ -252,6 +266,8 @@ _NOT_AN_ITEM_EITHER = [
     # where money goes: "the refund to my card instead of the balance"
     *["balance", "card", "credit", "wallet", "paypal", "bank", "account", "voucher", "points"],
 ]
+_COLOURS = ["red", "blue", "green", "pink", "black", "white", "yellow", "purple", "grey", "gray"]
+_COLOURS += ["orange", "brown", "beige", "navy", "gold", "silver", "violet", "turquoise"]
 COMPLAINT_TOKEN_PATTERNS = {
     # "came in XS", "got an XXL", "they sent me a size L"
     "wrong_size": [
@@ -264,6 +280,13 @@ COMPLAINT_TOKEN_PATTERNS = {
         ],
     ],
     "not_as_described": [
+        # "ordered it in navy blue and it came bright pink"
+        [
+            {"LOWER": {"IN": ["came", "arrived"]}},
+            {"LOWER": "in", "OP": "?"},
+            {"LOWER": {"IN": ["bright", "dark", "light", "pale", "a"]}, "OP": "?"},
+            {"LOWER": {"IN": _COLOURS}},
+        ],
         # "sent a phone case instead of the earphones", not "a coupon instead of a refund"
         [
             {"LOWER": "instead"},
@@ -326,6 +349,7 @@ COMPLAINT_PHRASES = {
         "where is my package", "where is my order", "never come", "never reached",
         "hasn't reached", "no arrive", "not arrive", "never arrive", "didn't get it",
         "did not get it", "didnt get it", "never got my", "not yet arrived", "still not arrived",
+        "parcel lost", "package lost", "order lost", "lost in transit", "got lost in the post",
     ],
     "not_as_described": [
         "not as described", "not like the picture", "not like the photo", "doesn't match",
@@ -340,6 +364,9 @@ COMPLAINT_PHRASES = {
         "what came in", "what arrived in", "what came was", "what arrived was",
         "received something else", "got something else", "sent me something else",
         "sent something else", "came instead", "arrived instead",
+        # parts of it missing: "the servo and half the resistors are missing"
+        "are missing", "is missing", "were missing", "was missing", "parts missing",
+        "pieces missing", "missing parts", "missing pieces",
     ],
     "defective": [
         "broken", "cracked", "smashed", "damaged", "defective", "faulty", "doesn't work",
@@ -348,6 +375,8 @@ COMPLAINT_PHRASES = {
         "scratched", "won't charge", "wont charge", "falling apart", "fell apart",
         "not work", "no work", "don't work", "dont work", "snapped", "in pieces", "died",
         "dead screen", "peeling off", "won't switch on", "wont switch on",
+        "split down", "split in half", "split in two", "lid split", "a crack", "cracks", "chipped",
+        "bent", "burnt out", "doesn't charge", "doesnt charge", "does not charge", "not charging",
     ],
     "wrong_size": [
         "too small", "too big", "too large", "too tight", "too loose", "too short", "too long",

@@ -244,6 +244,8 @@ _MONTH_NAME = re.compile(
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _BARE_DAY = re.compile(r"^(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: of (?:the|this) month)?$")
 _DAY_MONTH = re.compile(r"^(?:on )?(\d{1,2})[/.-](\d{1,2})$")
+# "the day 20 of this month", as buyers whose language says "dia 20" write it
+_DAY_N_OF_A_MONTH = re.compile(r"\b(?:the )?day (\d{1,2}) (of (?:this|last) month)\b")
 _OF_LAST_MONTH = re.compile(r"\bof last month\b")
 # How far back a date counts as "the recent past" when two readings compete.
 RECENT_DAYS = 120
@@ -299,6 +301,7 @@ def read_buyer_date(text: str, today: date, language: Optional[str] = None) -> D
         return DateReading(None, DateDoubt.UNREADABLE)
     if language in _LOCAL:
         return _read_local_date(phrase, today, language)
+    phrase = _DAY_N_OF_A_MONTH.sub(r"the \1th \2", phrase)
     phrase = _OF_LAST_MONTH.sub(_last_month_name(today), phrase)
     if _VAGUE.search(phrase) or (_WEEK_OR_MONTH.search(phrase) and not _DAY_IN_IT.search(phrase)):
         return DateReading(None, DateDoubt.VAGUE)

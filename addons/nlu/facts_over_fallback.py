@@ -10,7 +10,9 @@ intent of its weightiest fact instead:
 - a step of opening a dispute said as done or not ("I'm logged in, what now?": `next_step`,
   the walkthrough goes on from there);
 - since when the seller is silent (`report_seller_unresponsive`);
-- any other date, or an order number (`inform`).
+- any other date, or an order number (`inform`);
+- a greeting it opens with ("bonjour, c'est pour mon père, il préfère écrire lui-même": `greet`,
+  which asks what went wrong).
 Only a message with none of them keeps `nlu_fallback` and its "say it another way" menu. Runs
 right after the FallbackClassifier.
 """
@@ -23,6 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_confidence
 from addons.nlu.per_message import PerMessageComponent, choose_intent
+from nlp_pipeline.meaning import opens_with_a_greeting
 from refund_rules.walkthrough import step_from_words
 
 FALLBACK = "nlu_fallback"
@@ -46,6 +49,8 @@ def intent_of_facts(entities: List[Dict[Text, Any]], text: Text = "") -> Optiona
     dates = [e for e in said("date") if e.get("role") != "rule"]  # a span in a rule question
     if dates or said("order_number"):
         return "inform"
+    if opens_with_a_greeting(text):
+        return "greet"
     return None
 
 

@@ -14,6 +14,10 @@ assert TODAY.strftime("%A") == "Saturday"
     "text, expected",
     [
         ("3 days ago", date(2026, 11, 25)),
+        ("a minute ago", date(2026, 11, 28)),
+        ("just now", date(2026, 11, 28)),
+        ("the day 20 of this month", date(2026, 11, 20)),
+        ("day 3 of last month", date(2026, 10, 3)),
         ("three days ago", date(2026, 11, 25)),
         ("on November 20", date(2026, 11, 20)),
         ("November 20", date(2026, 11, 20)),
@@ -107,6 +111,7 @@ def test_future_phrases_come_back_in_the_future(text, expected):
         "",
         "   ",
         "a few days ago",
+        "the other day",
         "several days ago",
         "some days ago",
         "a while ago",

@@ -63,6 +63,8 @@ def role_of(text: str, phrase: str):
             "dispute_opened",
         ),
         ("I opened the parcel, on the 3rd it broke", "on the 3rd", None),
+        # the next sentence says it was the dispute's
+        ("Isn't the 19th recent enough? That's when I opened it.", "the 19th", "dispute_opened"),
         # how long something took
         (
             "the watch stopped working after two days what are the steps to dispute this",
@@ -77,8 +79,14 @@ def test_the_words_around_a_date_give_its_role(text, phrase, role):
     assert role_of(text, phrase) == role
 
 
-def test_a_correction_takes_over_the_role_of_the_date_before():
-    text = "I opened my dispute on monday... no wait, it was tuesday. when does the seller run out?"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I opened my dispute on monday... no wait, it was tuesday. when does the seller run out?",
+        "Opened a dispute on monday because the lamp arrived smashed. Hang on, no, it was tuesday.",
+    ],
+)
+def test_a_correction_takes_over_the_role_of_the_date_before(text):
     monday, tuesday = text.index("on monday"), text.index("tuesday")
     entities = [
         {"entity": "date", "value": "on monday", "start": monday, "end": monday + 9},

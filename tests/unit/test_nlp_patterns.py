@@ -45,6 +45,9 @@ def test_pipeline_is_a_blank_english_entity_ruler(nlp):
     "text, expected",
     [
         ("I opened the dispute 3 days ago", [("date", "3 days ago")]),
+        ("I've just opened the dispute, literally a minute ago", [("date", "a minute ago")]),
+        ("I open the dispute in the day 20 of this month", [("date", "the day 20 of this month")]),
+        ("dispute open since the other day", [("date", "the other day")]),
         ("my order 8123456789012345 never arrived", [("order_number", "8123456789012345")]),
         ("order #8112233445566778", [("order_number", "8112233445566778")]),
         # a shorter number after the word for an order (narrowed to its digits later)
@@ -170,6 +173,11 @@ def test_a_dispute_case_is_not_a_product(nlp, text, expected):
         ("the jacket came in S, i ordered XL", "complaint_wrong_size"),
         ("my order no arrive since 2 month", "complaint_not_received"),
         ("the left earbud not work", "complaint_defective"),
+        ("the lid split right down the middle", "complaint_defective"),
+        ("the little LCD has a crack across it", "complaint_defective"),
+        ("parcel lost. refund?", "complaint_not_received"),
+        ("ordered it in navy blue and it came bright pink", "complaint_not_as_described"),
+        ("the servo and half the resistors are missing", "complaint_not_as_described"),
     ],
 )
 def test_complaint_phrases_are_found_in_any_message(nlp, text, expected):

@@ -95,3 +95,18 @@ def test_an_answer_it_is_unsure_of_leaves_the_facts_to_decide():
     message = with_answer(parsed("nlu_fallback", [NEVER_CAME]), confidence=0.6)
     read_facts(message, sure_answer=0.9)
     assert message.get("intent")["name"] == "report_not_received"
+
+
+@pytest.mark.parametrize(
+    "text", ["bonjour, c'est pour mon père, il préfère écrire lui-même", "hi there, long story"]
+)
+def test_a_greeting_it_opens_with_is_a_greeting(text):
+    message = classified(text, [("nlu_fallback", 0.2), ("greet", 0.2)])
+    read_facts(message)
+    assert message.get("intent")["name"] == "greet"
+
+
+def test_gibberish_after_no_greeting_stays_the_fallback():
+    message = classified("asdkjh qwe hi", [("nlu_fallback", 0.2), ("greet", 0.2)])
+    read_facts(message)
+    assert message.get("intent")["name"] == "nlu_fallback"
