@@ -52,6 +52,8 @@ REGRESSION_SUFFIX = ".npz"
 ALL_LANGUAGES_FILE = f"all{REGRESSION_SUFFIX}"
 IDF_FILE = "idf.npy"
 VOCABULARY_FILE = "vocabulary.json"
+# How many of a message's words the training examples hold, of how many (`OtherLanguage` reads it).
+WORDS_KNOWN = "words_known"
 LANGUAGES_FILE = "languages.json"
 # Set by LanguageIdentifier (addons/nlu/language.py), which runs before the classifiers.
 LANGUAGE, LANGUAGE_CONFIDENCE, LANGUAGE_GUESS = "language", "language_confidence", "language_guess"
@@ -234,9 +236,12 @@ class TfidfIntentClassifier(LogisticRegressionClassifier):
             if not has_text(message):  # an empty message: no intent, as with DIET
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
-            elif self._knows_none_of(words(message)):
-                for key in (INTENT, INTENT_RANKING_KEY):
-                    message.set(key, _without_confidence(message.get(key)), add_to_output=True)
+            else:
+                said = words(message)
+                message.set(WORDS_KNOWN, (len(said & self.vocabulary), len(said)))
+                if self._knows_none_of(said):
+                    for key in (INTENT, INTENT_RANKING_KEY):
+                        message.set(key, _without_confidence(message.get(key)), add_to_output=True)
         return messages
 
     def _lay_out_for_prediction(self) -> None:

@@ -193,3 +193,27 @@ def test_a_request_for_a_language_with_the_disputes_date_gets_the_standing():
     message = classified(text, [("change_language", 0.7), ("faq", 0.1)], [opened])
     LanguageRequestWithMore(LanguageRequestWithMore.get_default_config()).process([message])
     assert message.get("intent")["name"] == "check_deadlines"
+
+
+@pytest.mark.parametrize(
+    "text, known, intent",
+    [
+        # Swahili, which lingua takes for Polish: 1 word of 11 known
+        (
+            "Habari, niliagiza viatu kutoka AliExpress lakini havijafika hadi sasa. Nifanye nini?",
+            (1, 11),
+            "other_language",
+        ),
+        ("moja paczka nie dotarla do mnie a sprzedawca milczy", (7, 9), "report_not_received"),
+        ("too few words to judge", (0, 5), "report_not_received"),
+        ("asdf qwer zxcv uiop hjkl bnm ghjk tyui", (0, 8), "report_not_received"),  # mashing
+    ],
+)
+def test_a_message_of_words_the_training_examples_lack_is_in_another_language(
+    identifier, text, known, intent
+):
+    message = classified(text, [("report_not_received", 0.7)])
+    message.set("words_known", known)
+    identifier.process([message])
+    OtherLanguage(OtherLanguage.get_default_config()).process([message])
+    assert message.get("intent")["name"] == intent

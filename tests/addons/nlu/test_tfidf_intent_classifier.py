@@ -141,3 +141,13 @@ def messages_of(examples):
         for intent, texts in examples.items()
         for text in texts
     ]
+
+
+def test_each_message_says_how_many_of_its_words_are_known(tmp_path):
+    messages = [
+        Message(data={"text": text, "intent": intent})
+        for intent, texts in EXAMPLES.items()
+        for text in texts
+    ]
+    parse, _ = trained(tmp_path, TfidfIntentClassifier, TrainingData(messages))
+    assert parse("my parcel blorp").get("words_known") == (2, 3)
