@@ -28,7 +28,7 @@ _ROLE_WORDS = {
     "dispute_opened": {
         "es": r"\babr[ií](?:la|mos)?\b|\babiert[oa]\b",
         "pt": r"\babri(?:mos)?\b|\babert[oa]\b",
-        "fr": r"\bouvert\w*|\bouvre\b",
+        "fr": r"\bouvert\w*|\bouvr\w*",
         "ru": r"открыл\w*|открыт\w*",
         "pl": r"otworzy[lł]\w*|otwar\w*|za[lł]o[zż]y[lł]\w*",
     },
@@ -45,7 +45,7 @@ _ROLE_WORDS = {
     "delivered_opened": {
         "es": r"\babr[ií]\w* (?:el |la )?(?:paquete|caja|sobre)",
         "pt": r"\babri\w* (?:o |a )?(?:pacote|caixa|encomenda)",
-        "fr": r"\bouvert\w* (?:le |la )?(?:colis|paquet|carton|bo[iî]te)",
+        "fr": r"\bouv(?:ert|r)\w* (?:le |la )?(?:colis|paquet|carton|bo[iî]te)",
         "ru": r"открыл\w* (?:посылк|коробк|пакет)",
         "pl": r"otworzy[lł]\w* (?:paczk|pude[lł]k|karton)",
     },

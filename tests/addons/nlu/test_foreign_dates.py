@@ -91,6 +91,8 @@ from addons.nlu.foreign_dates import foreign_dates
         ("pl", "Spór otworzyłam w środę ale sprzedawca milczy", "w środę", "dispute_opened"),
         ("pl", "spór mam otwarty od 4 dni, ile jeszcze?", "od 4 dni", "dispute_opened"),
         ("pl", "sprawa jest od 18 listopada a sprzedawca nie odpowiada", "18 listopada", None),
+        ("fr", "Parfait, je viens de l'ouvrir a l'instant.", "a l'instant", "dispute_opened"),
+        ("fr", "j'ai pu ouvrir le colis hier", "hier", "delivered"),
         ("pl", "A jak sie taki spor otwiera? Wnuczek mi pomaga, ale dzis go nie ma.", "dzis", None),
     ],
 )
