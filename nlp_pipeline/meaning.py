@@ -394,3 +394,19 @@ _GREETING_OPENING = re.compile(
 def opens_with_a_greeting(text: str) -> bool:
     """Does the message open with a greeting ("bonjour, c'est pour mon père")?"""
     return bool(_GREETING_OPENING.match(text.lower()))
+
+
+# "a święta?", "and holidays?", "et les jours fériés ?", "y los festivos?", "а праздники?": the
+# last answer's question asked again about something else, in a few words.
+_AND_WHAT_ABOUT = re.compile(
+    r"^\W*(?:and|what about|how about|et|y|e|и|а|a|i|oraz)\W+(?:[^\W\d_]+\W+){0,2}[^\W\d_]+\s*\?"
+)
+_AND_WHAT_ABOUT_MAX_WORDS = 8
+
+
+def asks_and_what_about(text: str) -> bool:
+    """Is the message a short "and X?" asking the last question again about X?"""
+    lowered = text.lower()
+    return len(lowered.split()) <= _AND_WHAT_ABOUT_MAX_WORDS and bool(
+        _AND_WHAT_ABOUT.match(lowered)
+    )

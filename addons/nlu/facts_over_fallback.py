@@ -11,6 +11,8 @@ intent of its weightiest fact instead:
   the walkthrough goes on from there);
 - since when the seller is silent (`report_seller_unresponsive`);
 - any other date, or an order number (`inform`);
+- a short "and X?" after an answer ("a święta? bo zaraz grudzień", after the weekends:
+  `ask_follow_up`, answered on the last answer's topic);
 - a greeting it opens with ("bonjour, c'est pour mon père, il préfère écrire lui-même": `greet`,
   which asks what went wrong).
 Only a message with none of them keeps `nlu_fallback` and its "say it another way" menu. Runs
@@ -25,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.faq_gate import RETRIEVAL_INTENT, answer_confidence
 from addons.nlu.per_message import PerMessageComponent, choose_intent
-from nlp_pipeline.meaning import opens_with_a_greeting
+from nlp_pipeline.meaning import asks_and_what_about, opens_with_a_greeting
 from refund_rules.walkthrough import step_from_words
 
 FALLBACK = "nlu_fallback"
@@ -49,6 +51,8 @@ def intent_of_facts(entities: List[Dict[Text, Any]], text: Text = "") -> Optiona
     dates = [e for e in said("date") if e.get("role") != "rule"]  # a span in a rule question
     if dates or said("order_number"):
         return "inform"
+    if asks_and_what_about(text):
+        return "ask_follow_up"
     if opens_with_a_greeting(text):
         return "greet"
     return None

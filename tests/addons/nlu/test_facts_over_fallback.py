@@ -110,3 +110,10 @@ def test_gibberish_after_no_greeting_stays_the_fallback():
     message = classified("asdkjh qwe hi", [("nlu_fallback", 0.2), ("greet", 0.2)])
     read_facts(message)
     assert message.get("intent")["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", ["a swieta? bo zaraz grudzien", "and holidays?", "а праздники?"])
+def test_a_short_and_what_about_is_a_follow_up(text):
+    message = classified(text, [("nlu_fallback", 0.2), ("thank", 0.2)])
+    read_facts(message)
+    assert message.get("intent")["name"] == "ask_follow_up"
