@@ -28,6 +28,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from addons.nlu.dispute_date_told import DEADLINES_INTENT
 from addons.nlu.per_message import PerMessageComponent, choose_intent
 from addons.nlu.tfidf_intent_classifier import WORDS_KNOWN
 from nlp_pipeline.meaning import tells_dispute_date
@@ -38,7 +39,6 @@ LANGUAGE_ASKED = "language_asked"
 LANGUAGE_GUESS = "language_guess"
 OTHER_LANGUAGE = "other_language"
 CHANGE_LANGUAGE = "change_language"
-DEADLINES_INTENT = "check_deadlines"
 # Said around a request for a language ("English please, thanks"): the request is answered.
 _PLEASANTRIES = {"greet", "thank", "goodbye", "affirm", "deny"}
 
@@ -244,16 +244,10 @@ class OtherLanguage(PerMessageComponent):
         }
 
     def process_message(self, message: Message) -> None:
-        language = message.get(LANGUAGE)
         text = message.get(TEXT) or ""
         written_in_another = written_in_another_script(text) or (
-            language is not None
-            and language not in self.config["spoken"]
-            and message.get(LANGUAGE_CONFIDENCE, 0.0) >= float(self.config["min_confidence"])
+            (self._lingua_names_another(message) or self._in_words_unknown(message))
             and not is_keyboard_mashing(text)
-        )
-        written_in_another = written_in_another or (
-            self._in_words_unknown(message) and not is_keyboard_mashing(text)
         )
         if not message.get(LANGUAGE_ASKED) and (
             written_in_another or unspoken_language_asked(text)
@@ -261,6 +255,14 @@ class OtherLanguage(PerMessageComponent):
             intent = {"name": OTHER_LANGUAGE, "confidence": 1.0}
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+
+    def _lingua_names_another(self, message: Message) -> bool:
+        language = message.get(LANGUAGE)
+        return (
+            language is not None
+            and language not in self.config["spoken"]
+            and message.get(LANGUAGE_CONFIDENCE, 0.0) >= float(self.config["min_confidence"])
+        )
 
     def _in_words_unknown(self, message: Message) -> bool:
         known, total = message.get(WORDS_KNOWN) or (0, 0)
